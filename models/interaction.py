@@ -1,0 +1,48 @@
+"""Captured interactions: one row per sent email or calendar event, per mailbox and source id."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+from models.types import UTCDateTime, utcnow
+
+
+class InteractionRecord(SQLModel, table=True):
+    __tablename__ = "interaction"
+    __table_args__ = (UniqueConstraint("mailbox_id", "source_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    mailbox_id: int = Field(foreign_key="mailbox.id", index=True)
+    source: str = Field(description="file, graph, gmail or gcal")
+    # Message-ID for mail, UID for events: the same message from two sources is one row
+    source_id: str
+    type: str
+    thread_id: str | None = Field(default=None, index=True)
+    participants: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    sent_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    subject: str = ""
+    body: str = Field(default="", sa_column=Column(Text))
+    start: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    end: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    status: str | None = None
+    content_hash: str
+    imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class InteractionPublic(SQLModel):
+    id: int
+    source: str
+    source_id: str
+    type: str
+    thread_id: str | None
+    mailbox: str
+    participants: list[dict[str, Any]]
+    sent_at: datetime
+    subject: str
+    start: datetime | None = None
+    end: datetime | None = None
+    status: str | None = None

@@ -1,0 +1,204 @@
+"""Storing interactions and their evidence, matched to accounts, contacts and opportunities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sqlmodel import Session, col, delete, select
+
+from capture.interaction import Interaction
+from classifiers.evidence import Evidence
+from models.account import Account, AccountDomain, Contact
+from models.evidence import EvidenceRecord
+from models.interaction import InteractionRecord
+from models.mailbox import Mailbox
+from models.matching import BuyerSide, account_name, buyer_side
+from models.opportunity import InteractionOpportunity, Opportunity
+from models.organization import Organization
+
+StoreStatus = Literal["added", "updated", "unchanged", "internal"]
+
+
+@dataclass
+class Stored:
+    status: StoreStatus
+    interaction_id: int | None = None
+    opportunity_ids: list[int] = field(default_factory=list)
+
+
+def mailbox_for(session: Session, *, email: str, name: str = "", provider: str = "file") -> Mailbox:
+    """The rep's mailbox, created with its organization (by mail domain) on first sight."""
+    mailbox = session.exec(select(Mailbox).where(Mailbox.email == email)).first()
+    if mailbox:
+        return mailbox
+    domain = email.rpartition("@")[2]
+    organization = session.exec(select(Organization).where(Organization.domain == domain)).first()
+    if organization is None:
+        organization = Organization(name=account_name(domain), domain=domain)
+        session.add(organization)
+        session.flush()
+    mailbox = Mailbox(email=email, name=name, provider=provider, organization_id=organization.id)
+    session.add(mailbox)
+    session.flush()
+    return mailbox
+
+
+def existing(
+    session: Session, *, mailbox: Mailbox, interaction: Interaction
+) -> InteractionRecord | None:
+    return session.exec(
+        select(InteractionRecord).where(
+            InteractionRecord.mailbox_id == mailbox.id,
+            InteractionRecord.source_id == interaction.id,
+        )
+    ).first()
+
+
+def is_unchanged(session: Session, *, mailbox: Mailbox, interaction: Interaction) -> bool:
+    """True when this exact interaction is already stored, so it needs no classification."""
+    record = existing(session, mailbox=mailbox, interaction=interaction)
+    return record is not None and record.content_hash == interaction.content_hash()
+
+
+def store_interaction(
+    session: Session, *, mailbox: Mailbox, interaction: Interaction, evidence: list[Evidence]
+) -> Stored:
+    """Add or update one interaction with its evidence; the same content twice adds nothing."""
+    side = buyer_side(interaction)
+    if side.internal:
+        return Stored(status="internal")
+    record = existing(session, mailbox=mailbox, interaction=interaction)
+    digest = interaction.content_hash()
+    if record is not None and record.content_hash == digest:
+        return Stored(status="unchanged", interaction_id=record.id)
+    status: StoreStatus = "updated" if record else "added"
+    if record is None:
+        record = InteractionRecord(
+            mailbox_id=mailbox.id,
+            source_id=interaction.id,
+            content_hash=digest,
+            source=interaction.source,
+            type=interaction.type,
+            sent_at=interaction.sent_at,
+        )
+    else:  # a changed event or message: its old evidence is withdrawn, the new one replaces it
+        session.exec(delete(EvidenceRecord).where(col(EvidenceRecord.interaction_id) == record.id))
+    record.sqlmodel_update(
+        {
+            "source": interaction.source,
+            "type": interaction.type,
+            "thread_id": interaction.thread_id,
+            "participants": [p.model_dump() for p in interaction.participants()],
+            "sent_at": interaction.sent_at,
+            "subject": interaction.subject,
+            "body": interaction.body,
+            "start": interaction.start,
+            "end": interaction.end,
+            "status": interaction.status,
+            "content_hash": digest,
+        }
+    )
+    session.add(record)
+    session.flush()
+    for item in evidence:
+        session.add(
+            EvidenceRecord(
+                interaction_id=record.id,
+                kind=item.kind.value,
+                confidence=item.confidence,
+                actor=item.actor,
+                quote=item.quote,
+                speaker=item.speaker,
+                observed_at=item.observed_at,
+                meeting_start=item.meeting and item.meeting.start,
+                meeting_end=item.meeting and item.meeting.end,
+                meeting_category=item.meeting and item.meeting.category,
+                meeting_time=item.meeting_time,
+            )
+        )
+    opportunity_ids = _link(
+        session,
+        organization_id=mailbox.organization_id,
+        owner=mailbox.email,
+        side=side,
+        interaction_id=record.id,
+    )
+    return Stored(status=status, interaction_id=record.id, opportunity_ids=opportunity_ids)
+
+
+def _link(
+    session: Session, *, organization_id: int, owner: str, side: BuyerSide, interaction_id: int
+) -> list[int]:
+    accounts = {
+        domain: _account(session, organization_id, domain) for domain in side.account_domains
+    }
+    for person in side.contacts:
+        contact = session.exec(
+            select(Contact).where(
+                Contact.organization_id == organization_id, Contact.email == person.email
+            )
+        ).first()
+        if contact is None:
+            account = accounts.get(person.domain)
+            session.add(
+                Contact(
+                    organization_id=organization_id,
+                    email=person.email,
+                    name=person.name,
+                    account_id=account.id if account else None,
+                )
+            )
+        elif person.name and not contact.name:
+            contact.name = person.name
+    linked: list[int] = []
+    for account in accounts.values():
+        opportunity = _open_opportunity(session, organization_id, account, owner)
+        link = session.get(InteractionOpportunity, (interaction_id, opportunity.id))
+        if link is None:
+            session.add(
+                InteractionOpportunity(interaction_id=interaction_id, opportunity_id=opportunity.id)
+            )
+        linked.append(opportunity.id)
+    session.flush()
+    return linked
+
+
+def _account(session: Session, organization_id: int, domain: str) -> Account:
+    row = session.exec(
+        select(AccountDomain).where(
+            AccountDomain.organization_id == organization_id, AccountDomain.domain == domain
+        )
+    ).first()
+    if row:
+        account = session.get(Account, row.account_id)
+        assert account is not None  # the foreign key guarantees it
+        return account
+    account = Account(name=account_name(domain), organization_id=organization_id)
+    session.add(account)
+    session.flush()
+    session.add(
+        AccountDomain(organization_id=organization_id, account_id=account.id, domain=domain)
+    )
+    return account
+
+
+def _open_opportunity(
+    session: Session, organization_id: int, account: Account, owner: str
+) -> Opportunity:
+    """The account's open opportunity (the newest when a CRM loaded several), else a new one."""
+    opportunity = session.exec(
+        select(Opportunity)
+        .where(Opportunity.account_id == account.id, Opportunity.is_open == True)  # noqa: E712
+        .order_by(col(Opportunity.created_at).desc(), col(Opportunity.id).desc())
+    ).first()
+    if opportunity is None:
+        opportunity = Opportunity(
+            name=f"{account.name}",
+            account_id=account.id,
+            organization_id=organization_id,
+            owner=owner,
+        )
+        session.add(opportunity)
+        session.flush()
+    return opportunity
