@@ -1,4 +1,4 @@
-"""Storing interactions: matching to accounts and opportunities, and importing twice adds nothing."""
+"""Storing interactions: matching to accounts and opportunities; importing twice adds nothing."""
 
 from __future__ import annotations
 
