@@ -16,7 +16,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.services.classify_lines import classify_stream
 from models.sales_process import ProcessError, load_process, shipped_processes
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_show_locals=False)
@@ -139,6 +138,8 @@ def classify(
     ] = "-",
 ) -> None:
     """One evidence line per input line, in order (shared/spec/interaction.md). No database."""
+    from api.services.classify_lines import classify_stream
+
     if file == "-":
         classify_stream(sys.stdin, sys.stdout)
         return

@@ -198,9 +198,9 @@ def assess(
         (InteractionRef(id=i.id, at=latest.get(i.id, i.at)) for i in interactions if i.at <= as_of),
         key=lambda i: (i.at, i.id),
     )
-    kinds_of: dict[str, list[Kind]] = defaultdict(list)
+    evidence_of: dict[str, list[ObservedEvidence]] = defaultdict(list)
     for item in judged:
-        kinds_of[item.interaction_id].append(item.kind)
+        evidence_of[item.interaction_id].append(item)
 
     timeline: list[Step] = []
     seen: list[ObservedEvidence] = []
@@ -208,9 +208,11 @@ def assess(
     last_reaction: datetime | None = None
     quiet_since = ordered[0].at if ordered else None
     for ref in ordered:
-        seen += [e for e in judged if e.interaction_id == ref.id]
-        after, _ = _evaluate(process, seen)
-        kinds = sorted(set(kinds_of[ref.id]))
+        kinds = sorted({e.kind for e in evidence_of[ref.id]})
+        after = before
+        if kinds:  # only new evidence can move the stage
+            seen += evidence_of[ref.id]
+            after, _ = _evaluate(process, seen)
         allowed = process.days_allowed(process.stages[before])
         silent = ref.at - quiet_since if quiet_since else timedelta(0)
         if Kind.disengaged in kinds:
