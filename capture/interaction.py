@@ -1,4 +1,4 @@
-"""The interaction: one email from a rep's sent mail or one calendar event (shared/spec/interaction.md)."""
+"""The interaction: one sent email or one calendar event (shared/spec/interaction.md)."""
 
 from __future__ import annotations
 
