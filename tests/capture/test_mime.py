@@ -184,7 +184,12 @@ def test_missing_message_id_gives_a_stable_digest_of_the_raw_bytes() -> None:
     again = interaction(raw, raw=raw)
     without_raw = [interaction(raw).id, interaction(raw).id]
 
-    assert first.id == again.id == "sha256:" + hashlib.sha256(raw).hexdigest()
+    assert (
+        first.id == again.id == "sha256:" + hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()
+    )
+    lf = raw.replace(b"\r\n", b"\n")
+    crlf = lf.replace(b"\n", b"\r\n")
+    assert interaction(lf, raw=lf).id == interaction(crlf, raw=crlf).id == first.id
     assert interaction(other, raw=other).id != first.id
     assert without_raw[0] == without_raw[1]
     assert without_raw[0].startswith("sha256:") and len(without_raw[0]) == 7 + 64
