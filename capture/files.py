@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from capture.ics import interactions_from_calendar
+from capture.ics import CalendarError, read_calendar
 from capture.interaction import Interaction
 from capture.mime import interaction_from_message
 
@@ -134,11 +134,13 @@ def _read_ics(path: Path, mailbox: str | None) -> Iterator[Item]:
         yield FileProblem(str(path), "empty file")
         return
     try:
-        interactions = interactions_from_calendar(data, mailbox=mailbox, source="file")
+        for item in read_calendar(data, mailbox=mailbox, source="file"):
+            if isinstance(item, CalendarError):
+                yield FileProblem(str(path), _one_line(item))
+            else:
+                yield item
     except ValueError as exc:
         yield FileProblem(str(path), _one_line(exc))
-        return
-    yield from interactions
 
 
 def _read_jsonl(path: Path, mailbox: str | None) -> Iterator[Item]:

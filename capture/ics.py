@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -30,24 +31,39 @@ class CalendarError(ValueError):
 def interactions_from_calendar(
     data: bytes, *, mailbox: str | None = None, source: str = "file"
 ) -> list[Interaction]:
-    """Every VEVENT of the iCalendar data as an event interaction, in file order."""
-    calendars = _parse(data)
-    interactions: list[Interaction] = []
-    for calendar in calendars:
+    """Every VEVENT of the iCalendar data as an event interaction; the first bad event raises."""
+    interactions = []
+    for item in read_calendar(data, mailbox=mailbox, source=source):
+        if isinstance(item, CalendarError):
+            raise item
+        interactions.append(item)
+    return interactions
+
+
+def read_calendar(
+    data: bytes, *, mailbox: str | None = None, source: str = "file"
+) -> Iterator[Interaction | CalendarError]:
+    """Each VEVENT in file order, or the error that stands for it, so one bad event skips alone.
+
+    Data that is not a calendar at all raises CalendarError.
+    """
+    number = 0
+    for calendar in _parse(data):
         cancelled = str(calendar.get("METHOD", "")).strip().upper() == "CANCEL"
         calname = str(calendar.get("X-WR-CALNAME", "")).strip()
         default_mailbox = mailbox or (calname if _EMAIL.match(calname) else None)
         for event in calendar.walk("VEVENT"):
-            interactions.append(
-                _interaction(
+            number += 1
+            try:
+                yield _interaction(
                     event,
-                    number=len(interactions) + 1,
+                    number=number,
                     mailbox=default_mailbox,
                     cancelled=cancelled,
                     source=source,
                 )
-            )
-    return interactions
+            except CalendarError as exc:
+                yield exc  # its message names the event
 
 
 def _parse(data: bytes) -> list[Component]:

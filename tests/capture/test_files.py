@@ -168,6 +168,18 @@ def test_broken_files_are_reported_by_name_and_the_rest_imports(tmp_path: Path) 
     assert all(Path(p.where).parent == tmp_path for p in problems)
 
 
+def test_one_bad_event_is_skipped_alone(tmp_path: Path) -> None:
+    good = vevent("UID:second@seller.com")
+    write(tmp_path / "cal.ics", calendar(vevent(), vevent(without=("UID",)), good))
+
+    interactions, problems = split(read_paths([tmp_path]))
+
+    assert [i.id for i in interactions] == ["demo-1@seller.com", "second@seller.com"]
+    assert [(Path(p.where).name, p.reason) for p in problems] == [
+        ("cal.ics", "event 2 has no UID")
+    ]
+
+
 def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     path = write(
         tmp_path / "lines.jsonl",
