@@ -23,6 +23,8 @@ process_app = typer.Typer(help="Check and show sales-process files.", no_args_is
 app.add_typer(process_app, name="process")
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+opportunities_app = typer.Typer(help="Opportunities exported from a CRM.", no_args_is_help=True)
+app.add_typer(opportunities_app, name="opportunities")
 
 console = Console(stderr=True)
 out = Console()
@@ -293,6 +295,59 @@ def process_show(
         out.print(f"[bold]{stage.id}[/bold]: {stage.description}")
         for c in stage.exit_criteria:
             out.print(f"  {c.id}: {c.question} [{', '.join(k.value for k in c.kinds)}]")
+
+
+@opportunities_app.command("load")
+def opportunities_load(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: crm_id,name,account_domain,amount,close_date,"
+            "crm_stage,owner (a header line first)."
+        ),
+    ],
+    seller_domain: Annotated[
+        str | None, typer.Option(help="The seller's domain; default: each row's owner's domain.")
+    ] = None,
+) -> None:
+    """Load or update (by crm_id) opportunities; mail then matches to them instead of new ones."""
+    import csv
+
+    from pydantic import ValidationError
+
+    from models.db import get_engine, migrate, session_scope
+    from models.opportunity import OpportunityCreate
+    from models.settings import get_settings
+    from models.store import load_opportunity
+
+    if not file.is_file():
+        raise _fail(f"{file}: no such file")
+    settings = get_settings()
+    migrate(settings.url)
+    loaded, problems = 0, []
+    with (
+        file.open(newline="", encoding="utf-8-sig") as handle,
+        session_scope(get_engine(settings.url)) as session,
+    ):
+        for number, raw in enumerate(csv.DictReader(handle), start=2):
+            values = {k: (v or None) for k, v in raw.items() if k}
+            try:
+                row = OpportunityCreate.model_validate(values)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                problems.append(
+                    f"{file}:{number}: {'.'.join(map(str, first['loc']))}: {first['msg']}"
+                )
+                continue
+            domain = seller_domain or (row.owner or "").rpartition("@")[2]
+            if not domain:
+                problems.append(f"{file}:{number}: no owner address and no --seller-domain")
+                continue
+            load_opportunity(session, seller_domain=domain.lower(), row=row)
+            loaded += 1
+    console.print(f"[green]{loaded} opportunities loaded[/green]")
+    for problem in problems:
+        console.print(f"[yellow]skipped[/yellow] {problem}")
 
 
 @db_app.command("upgrade")

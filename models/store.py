@@ -14,7 +14,7 @@ from models.evidence import EvidenceRecord
 from models.interaction import InteractionRecord
 from models.mailbox import Mailbox
 from models.matching import BuyerSide, account_name, buyer_side
-from models.opportunity import InteractionOpportunity, Opportunity
+from models.opportunity import InteractionOpportunity, Opportunity, OpportunityCreate
 from models.organization import Organization
 
 StoreStatus = Literal["added", "updated", "unchanged", "internal"]
@@ -186,12 +186,14 @@ def _account(session: Session, organization_id: int, domain: str) -> Account:
 def _open_opportunity(
     session: Session, organization_id: int, account: Account, owner: str
 ) -> Opportunity:
-    """The account's open opportunity (the newest when a CRM loaded several), else a new one."""
-    opportunity = session.exec(
+    """The account's open opportunity (the rep's own first, then the newest), else a new one."""
+    candidates = session.exec(
         select(Opportunity)
         .where(Opportunity.account_id == account.id, Opportunity.is_open == True)  # noqa: E712
         .order_by(col(Opportunity.created_at).desc(), col(Opportunity.id).desc())
-    ).first()
+    ).all()
+    mine = [o for o in candidates if o.owner == owner]
+    opportunity = (mine or list(candidates) or [None])[0]
     if opportunity is None:
         opportunity = Opportunity(
             name=f"{account.name}",
@@ -201,4 +203,35 @@ def _open_opportunity(
         )
         session.add(opportunity)
         session.flush()
+    return opportunity
+
+
+def load_opportunity(
+    session: Session, *, seller_domain: str, row: OpportunityCreate
+) -> Opportunity:
+    """Create or update (by CRM id) an opportunity a CRM exported, with its account by domain."""
+    organization = session.exec(
+        select(Organization).where(Organization.domain == seller_domain)
+    ).first()
+    if organization is None:
+        organization = Organization(name=account_name(seller_domain), domain=seller_domain)
+        session.add(organization)
+        session.flush()
+    assert organization.id is not None
+    account = _account(session, organization.id, row.account_domain.lower())
+    existing_row = None
+    if row.crm_id:
+        existing_row = session.exec(
+            select(Opportunity).where(
+                Opportunity.organization_id == organization.id, Opportunity.crm_id == row.crm_id
+            )
+        ).first()
+    values = row.model_dump(exclude={"account_domain"})
+    values["owner"] = values["owner"].lower() if values["owner"] else None
+    opportunity = existing_row or Opportunity(
+        organization_id=organization.id, account_id=account.id, **values
+    )
+    opportunity.sqlmodel_update({**values, "account_id": account.id})
+    session.add(opportunity)
+    session.flush()
     return opportunity

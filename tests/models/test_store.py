@@ -125,3 +125,30 @@ def test_two_buyer_domains_link_two_opportunities(engine):
         session.commit()
         assert len(stored.opportunity_ids) == 2
         assert counts(session)["links"] == 2
+
+
+def test_mail_matches_an_opportunity_a_crm_loaded(engine):
+    from datetime import date
+
+    from models.opportunity import OpportunityCreate
+    from models.store import load_opportunity
+
+    with Session(engine) as session:
+        row = OpportunityCreate(
+            crm_id="006A",
+            name="Buyer renewal",
+            account_domain="Buyer.com",
+            amount=12000,
+            close_date=date(2026, 6, 30),
+            owner="ana@seller.com",
+        )
+        loaded = load_opportunity(session, seller_domain="seller.com", row=row)
+        again = load_opportunity(
+            session, seller_domain="seller.com", row=row.model_copy(update={"amount": 15000})
+        )
+        session.commit()
+        assert again.id == loaded.id and again.amount == 15000
+        stored = store(session, email(), [])
+        session.commit()
+        assert stored.opportunity_ids == [loaded.id]
+        assert counts(session)["opportunities"] == 1
