@@ -255,22 +255,24 @@ def _print_stage_table() -> None:
             process=load_process(settings.process),
             as_of=settings.as_of or datetime.now(UTC),
         )
-    table = Table(
-        title=f"opportunities as of {rows[0].as_of:%Y-%m-%d}" if rows else "opportunities"
-    )
-    for column in ("id", "opportunity", "owner", "stage", "proven", "missing", "leaked"):
-        table.add_column(column)
+    title = f"opportunities as of {rows[0].as_of:%Y-%m-%d}" if rows else "no opportunities"
+    table = Table(title=title)
+    for column in ("id", "opportunity", "rep", "stage", "proven", "missing", "leaked"):
+        table.add_column(column, overflow="fold")
+    total = sum(len(s.exit_criteria) for s in load_process(settings.process).stages)
     for row in rows:
+        leak = "disengaged" if row.leak_reason == "the buyer disengaged" else "silent"
         table.add_row(
             str(row.id),
             row.name,
-            row.owner or "",
+            (row.owner or "").split("@")[0],
             row.stage,
-            ", ".join(row.proven),
-            ", ".join(row.missing),
-            row.leak_reason or "",
+            f"{len(row.proven)}/{total}",
+            " ".join(row.missing),
+            leak if row.leaked else "",
         )
     out.print(table)
+    out.print("Each proof with its quote: GET /opportunities/{id}; the whole API at /docs.")
 
 
 @process_app.command("check")
