@@ -98,7 +98,9 @@ ORGS = {
 # Northwind
 ANA = Person("Ana Diaz", "ana.diaz@northwind-analytics.com", "Senior Account Executive")
 MARCUS = Person("Marcus Chen", "marcus.chen@northwind-analytics.com", "Account Executive")
-PRIYA = Person("Priya Natarajan", "priya.natarajan@northwind-analytics.com", "Enterprise Account Executive")
+PRIYA = Person(
+    "Priya Natarajan", "priya.natarajan@northwind-analytics.com", "Enterprise Account Executive"
+)
 KENJI = Person("Kenji Watanabe", "kenji.watanabe@northwind-analytics.com", "Solutions Engineer")
 GRACE_LIU = Person("Grace Liu", "grace.liu@northwind-analytics.com", "Security & Compliance Lead")
 LEAH = Person("Leah Morgan", "leah.morgan@northwind-analytics.com", "Customer Success Manager")
@@ -112,7 +114,9 @@ LENA = Person("Lena Brooks", "lena.brooks@harborline-freight.com", "Operations A
 SUNIL = Person("Sunil Mehta", "sunil.mehta@harborline-freight.com", "Data Engineer")
 TYLER = Person("Tyler Grant", "tyler.grant@harborline-freight.com", "Security Analyst")
 # Bluebird Home & Garden (retail, Columbus)
-TOM = Person("Tom Hadley", "tom.hadley@bluebird-homegarden.com", "Director of Merchandising Analytics")
+TOM = Person(
+    "Tom Hadley", "tom.hadley@bluebird-homegarden.com", "Director of Merchandising Analytics"
+)
 CARLA = Person("Carla Jimenez", "carla.jimenez@bluebird-homegarden.com", "VP Merchandising")
 EVAN = Person("Evan Price", "evan.price@bluebird-homegarden.com", "Head of IT")
 NADIA = Person("Nadia Rahman", "nadia.rahman@bluebird-homegarden.com", "Security Engineer")
@@ -123,7 +127,9 @@ JUERGEN = Person("Jürgen Köhler", "juergen.koehler@kellervance-mfg.com", "Head
 OKSANA = Person("Oksana Petrenko", "oksana.petrenko@kellervance-mfg.com", "Cost Accountant")
 DMITRI = Person("Dmitri Volkov", "dmitri.volkov@kellervance-mfg.com", "ERP Administrator")
 # St. Brendan's Health Partners (healthcare, Milwaukee)
-PATRICIA = Person("Patricia Gomez", "patricia.gomez@stbrendans-health.org", "Director of Revenue Cycle")
+PATRICIA = Person(
+    "Patricia Gomez", "patricia.gomez@stbrendans-health.org", "Director of Revenue Cycle"
+)
 SAMUEL = Person("Samuel Okonkwo", "samuel.okonkwo@stbrendans-health.org", "Chief Financial Officer")
 LINDA = Person("Linda Hsu", "linda.hsu@stbrendans-health.org", "Chief Information Security Officer")
 BRIAN = Person("Brian Kowalski", "brian.kowalski@stbrendans-health.org", "IT Director")
@@ -133,10 +139,16 @@ MONICA = Person("Monica Reed", "monica.reed@stbrendans-health.org", "Contracts M
 RACHEL = Person("Rachel Kim", "rachel.kim@ledgerly-pay.com", "VP Finance")
 OWEN = Person("Owen Fitzgerald", "owen.fitzgerald@ledgerly-pay.com", "Finance Operations Manager")
 # Cascadia State University (university, Portland)
-HELEN = Person("Helen Marsh", "helen.marsh@cascadia-state.edu", "Director of Institutional Research")
+HELEN = Person(
+    "Helen Marsh", "helen.marsh@cascadia-state.edu", "Director of Institutional Research"
+)
 KWAME = Person("Kwame Mensah", "kwame.mensah@cascadia-state.edu", "Senior Data Analyst")
-ROBERT = Person("Robert Lang", "robert.lang@cascadia-state.edu", "Vice President for Finance and Administration")
-SOFIA = Person("Sofia Marchetti", "sofia.marchetti@cascadia-state.edu", "Director of Enterprise Applications")
+ROBERT = Person(
+    "Robert Lang", "robert.lang@cascadia-state.edu", "Vice President for Finance and Administration"
+)
+SOFIA = Person(
+    "Sofia Marchetti", "sofia.marchetti@cascadia-state.edu", "Director of Enterprise Applications"
+)
 # Okafor Lindqvist LLP (law firm, Chicago)
 GRACE = Person("Grace Mwangi", "grace.mwangi@okaforlindqvist.com", "Chief Operating Officer")
 ADAEZE = Person("Adaeze Okafor", "adaeze.okafor@okaforlindqvist.com", "Managing Partner")
@@ -167,19 +179,28 @@ class Rep:
 
 REPS = {
     "ana": Rep(
-        ANA, "-0700", "gmail",
+        ANA,
+        "-0700",
+        "gmail",
         "Ana Diaz\nSenior Account Executive | Northwind Analytics\n+1 (206) 555-0142 | northwind-analytics.com",
-        False, "8bit",
+        False,
+        "8bit",
     ),
     "marcus": Rep(
-        MARCUS, "-0500", "outlook",
+        MARCUS,
+        "-0500",
+        "outlook",
         "Marcus Chen\nAccount Executive | Northwind Analytics\nM +1 (312) 555-0187",
-        True, "quoted-printable",
+        True,
+        "quoted-printable",
     ),
     "priya": Rep(
-        PRIYA, "-0400", "outlook",
+        PRIYA,
+        "-0400",
+        "outlook",
         "Priya Natarajan\nEnterprise Account Executive\nNorthwind Analytics | northwind-analytics.com | +1 (617) 555-0119",
-        True, "8bit",
+        True,
+        "8bit",
     ),
 }
 
@@ -321,24 +342,33 @@ def exec_accepted(p: Person, short: str) -> str:
 
 DEALS = [
     Deal(
-        "harborline-freight.com", "Harborline Freight Logistics: operations reporting platform", "ana",
-        "advocacy", False,
+        "harborline-freight.com",
+        "Harborline Freight Logistics: operations reporting platform",
+        "ana",
+        "advocacy",
+        False,
         "Inbound from the VP Operations after a webinar; discovery, demo, technical review; CFO confirms "
         "budget, VP Operations and CFO approve the edited deployment plan; CFO commits; procurement "
         "acknowledges the MSA with a signature date, then sends the executed documents and a PO; the "
         "VP Operations refers a peer and offers a case study.",
     ),
     Deal(
-        "bluebird-homegarden.com", "Bluebird Home & Garden: merchandising analytics", "ana",
-        "consideration", True,
+        "bluebird-homegarden.com",
+        "Bluebird Home & Garden: merchandising analytics",
+        "ana",
+        "consideration",
+        True,
         "Cold outreach answered; discovery, demo with the VP Merchandising, security and integration "
         "review with the Head of IT, fit confirmed; the pricing review is postponed and cancelled, then "
         "the VP Merchandising writes that they chose another vendor (disengaged).",
         "the buyer disengaged",
     ),
     Deal(
-        "kellervance-mfg.com", "Keller & Vance Precision: multi-plant close reporting", "priya",
-        "consideration", True,
+        "kellervance-mfg.com",
+        "Keller & Vance Precision: multi-plant close reporting",
+        "priya",
+        "consideration",
+        True,
         "Inbound from the plant controller; intro call, demo, architecture session with the Head of IT, "
         "fit confirmed, proposal acknowledged, but the budget is not approved; the buyer keeps replying "
         "without moving, and the rep's two September follow-ups get no reply (stall: no buyer "
@@ -346,27 +376,39 @@ DEALS = [
         "no buyer reaction since 2026-08-21 (allowed 30 days)",
     ),
     Deal(
-        "stbrendans-health.org", "St. Brendan's Health Partners: denial and revenue-cycle analytics", "marcus",
-        "decision", False,
+        "stbrendans-health.org",
+        "St. Brendan's Health Partners: denial and revenue-cycle analytics",
+        "marcus",
+        "decision",
+        False,
         "Cold outreach answered after two tries; discovery, demo (CFO declined), security review with "
         "the CISO, fit confirmed by the CISO, budget confirmed, CFO approves the edited deployment "
         "plan and commits verbally; the MSA, order form and BAA are sent but not yet acknowledged.",
     ),
     Deal(
-        "ledgerly-pay.com", "Ledgerly Payments: reconciliation dashboards", "marcus",
-        "awareness", False,
+        "ledgerly-pay.com",
+        "Ledgerly Payments: reconciliation dashboards",
+        "marcus",
+        "awareness",
+        False,
         "Two cold emails to the VP Finance go unanswered; in September the finance operations "
         "manager asks for material but declines a call; the rep's placeholder invite has no response.",
     ),
     Deal(
-        "cascadia-state.edu", "Cascadia State University: institutional research reporting", "priya",
-        "engagement", False,
+        "cascadia-state.edu",
+        "Cascadia State University: institutional research reporting",
+        "priya",
+        "engagement",
+        False,
         "Cold outreach answered; discovery held, demo held, sandbox; IT asks for a technical review, "
         "accepted for October 8, so the technical meeting has not happened yet.",
     ),
     Deal(
-        "okaforlindqvist.com", "Okafor Lindqvist LLP: practice analytics", "priya",
-        "advocacy", False,
+        "okaforlindqvist.com",
+        "Okafor Lindqvist LLP: practice analytics",
+        "priya",
+        "advocacy",
+        False,
         "Inbound from the COO; discovery (organised by the buyer), demo with the managing partner, "
         "security review, pricing works, managing partner approves the rollout plan with a change and "
         "commits; procurement acknowledges the MSA with a target date; signed; onboarding; the COO "
@@ -384,7 +426,11 @@ BBH = "bluebird-homegarden.com"
 
 MAILS: list[Mail] = [
     Mail(
-        "hfl-01", "ana", "2026-06-02 08:41", [DANA], "Re: Lane-level profitability webinar - follow-up",
+        "hfl-01",
+        "ana",
+        "2026-06-02 08:41",
+        [DANA],
+        "Re: Lane-level profitability webinar - follow-up",
         t(
             """
             Hi Dana,
@@ -396,9 +442,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, thread="hfl-a", fmt="alt",
+        HFL,
+        thread="hfl-a",
+        fmt="alt",
         quote=Quote(
-            DANA, "2026-06-01 16:12",
+            DANA,
+            "2026-06-01 16:12",
             t(
                 """
                 Hi Ana,
@@ -411,7 +460,9 @@ MAILS: list[Mail] = [
                 Dana
 
                 """
-            ) + "\n\n" + sig(DANA, "4100 Airways Blvd, Memphis, TN 38116", "+1 (901) 555-0176"),
+            )
+            + "\n\n"
+            + sig(DANA, "4100 Airways Blvd, Memphis, TN 38116", "+1 (901) 555-0176"),
             subject="Lane-level profitability webinar - follow-up",
         ),
         ev={
@@ -421,7 +472,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "hfl-02", "ana", "2026-06-12 09:20", [DANA], "Harborline + Northwind: recap and next steps",
+        "hfl-02",
+        "ana",
+        "2026-06-12 09:20",
+        [DANA],
+        "Harborline + Northwind: recap and next steps",
         t(
             """
             Dana, Raj,
@@ -437,16 +492,25 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[RAJ], thread="hfl-b", actor="seller",
+        HFL,
+        cc=[RAJ],
+        thread="hfl-b",
+        actor="seller",
         ev={
             "meeting_held": "Thanks for your time yesterday.",
             "outcome_shared": "Goal: carrier and lane scorecards in the regional managers' hands on Monday mornings, not mid-month.",
             "stakeholders_identified": "As you mentioned, Maria Lopez, your CFO, will need to sign off on anything over $50k, and Kevin O'Brien runs the procurement process.",
         },
-        not_={"executive_engaged": "the CFO is only named by the rep; she does not act in this message"},
+        not_={
+            "executive_engaged": "the CFO is only named by the rep; she does not act in this message"
+        },
     ),
     Mail(
-        "hfl-03", "ana", "2026-06-24 10:05", [RAJ], "Re: Harborline + Northwind: recap and next steps",
+        "hfl-03",
+        "ana",
+        "2026-06-24 10:05",
+        [RAJ],
+        "Re: Harborline + Northwind: recap and next steps",
         t(
             """
             Hi Raj,
@@ -456,9 +520,13 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[DANA, KENJI], thread="hfl-b", fmt="alt",
+        HFL,
+        cc=[DANA, KENJI],
+        thread="hfl-b",
+        fmt="alt",
         quote=Quote(
-            RAJ, "2026-06-24 07:48",
+            RAJ,
+            "2026-06-24 07:48",
             t(
                 """
                 Ana,
@@ -470,7 +538,9 @@ MAILS: list[Mail] = [
                 Raj
 
                 """
-            ) + "\n\n" + sig(RAJ, "+1 (901) 555-0133"),
+            )
+            + "\n\n"
+            + sig(RAJ, "+1 (901) 555-0133"),
             cc=[DANA],
         ),
         ev={
@@ -478,10 +548,16 @@ MAILS: list[Mail] = [
             "stakeholders_identified": "Before we go further I need our data engineering and security people to look at how you connect to Oracle OTM and to our Snowflake account.",
             "meeting_scheduled": "Tuesday, July 7 at 1pm Central works on our side for a technical session; Sunil Mehta from data engineering will join me.",
         },
-        not_={"solution_fit_confirmed": "praise for a feature shown in the demo is not a confirmed fit"},
+        not_={
+            "solution_fit_confirmed": "praise for a feature shown in the demo is not a confirmed fit"
+        },
     ),
     Mail(
-        "hfl-04", "ana", "2026-07-08 14:10", [DANA], "Re: Next steps after the technical review",
+        "hfl-04",
+        "ana",
+        "2026-07-08 14:10",
+        [DANA],
+        "Re: Next steps after the technical review",
         t(
             """
             Thank you, Dana, and welcome Maria and Kevin.
@@ -493,9 +569,13 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[MARIA, KEVIN, RAJ], thread="hfl-c", fmt="alt",
+        HFL,
+        cc=[MARIA, KEVIN, RAJ],
+        thread="hfl-c",
+        fmt="alt",
         quote=Quote(
-            DANA, "2026-07-08 11:02",
+            DANA,
+            "2026-07-08 11:02",
             t(
                 """
                 Ana,
@@ -507,8 +587,11 @@ MAILS: list[Mail] = [
                 Dana
 
                 """
-            ) + "\n\n" + sig(DANA),
-            cc=[MARIA, KEVIN, RAJ], subject="Next steps after the technical review",
+            )
+            + "\n\n"
+            + sig(DANA),
+            cc=[MARIA, KEVIN, RAJ],
+            subject="Next steps after the technical review",
         ),
         ev={
             "technical_meeting_held": "Raj tells me the technical session went well and the Snowflake connector covers what we need.",
@@ -520,7 +603,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "hfl-05", "ana", "2026-07-15 16:45", [MARIA], "Re: Next steps after the technical review",
+        "hfl-05",
+        "ana",
+        "2026-07-15 16:45",
+        [MARIA],
+        "Re: Next steps after the technical review",
         t(
             """
             Thank you, Maria. I'll put together a week-by-week deployment plan with Kenji and our onboarding lead and send it over by Tuesday.
@@ -528,9 +615,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[DANA], thread="hfl-c",
+        HFL,
+        cc=[DANA],
+        thread="hfl-c",
         quote=Quote(
-            MARIA, "2026-07-15 13:30",
+            MARIA,
+            "2026-07-15 13:30",
             t(
                 """
                 Ana,
@@ -543,7 +633,9 @@ MAILS: list[Mail] = [
                 Maria
 
                 """
-            ) + "\n\n" + sig(MARIA, "T +1 (901) 555-0102"),
+            )
+            + "\n\n"
+            + sig(MARIA, "T +1 (901) 555-0102"),
             cc=[DANA],
         ),
         ev={
@@ -552,10 +644,14 @@ MAILS: list[Mail] = [
             "interest_shown": "Before we commit I'd like to see an implementation plan: who does what, week by week, through go-live.",
             "executive_engaged": "Chief Financial Officer",
         },
-        not_={"verbal_commitment": "\"before we commit\" is not a commitment"},
+        not_={"verbal_commitment": '"before we commit" is not a commitment'},
     ),
     Mail(
-        "hfl-06", "ana", "2026-07-21 10:30", [MARIA, DANA], "Harborline deployment plan (draft for review)",
+        "hfl-06",
+        "ana",
+        "2026-07-21 10:30",
+        [MARIA, DANA],
+        "Harborline deployment plan (draft for review)",
         t(
             """
             Maria, Dana,
@@ -567,11 +663,18 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[RAJ], thread="hfl-d", fmt="alt",
+        HFL,
+        cc=[RAJ],
+        thread="hfl-d",
+        fmt="alt",
         nothing="seller activity: the rep sends a plan and proposes a time",
     ),
     Mail(
-        "hfl-07", "ana", "2026-07-27 11:20", [DANA], "Re: Harborline deployment plan (draft for review)",
+        "hfl-07",
+        "ana",
+        "2026-07-27 11:20",
+        [DANA],
+        "Re: Harborline deployment plan (draft for review)",
         t(
             """
             Dana, that's great to hear, and both changes make sense. The updated plan with the UAT week is attached, and I've sent the invite for Monday, August 3 at 10am Central.
@@ -579,9 +682,13 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[MARIA, RAJ], thread="hfl-d", fmt="alt",
+        HFL,
+        cc=[MARIA, RAJ],
+        thread="hfl-d",
+        fmt="alt",
         quote=Quote(
-            DANA, "2026-07-27 08:55",
+            DANA,
+            "2026-07-27 08:55",
             t(
                 """
                 Ana,
@@ -593,8 +700,11 @@ MAILS: list[Mail] = [
                 Dana
 
                 """
-            ) + "\n\n" + sig(DANA),
-            cc=[MARIA, RAJ], nested="hfl-06",
+            )
+            + "\n\n"
+            + sig(DANA),
+            cc=[MARIA, RAJ],
+            nested="hfl-06",
         ),
         ev={
             "stakeholders_identified": "Maria and I went through the deployment plan on Friday.",
@@ -605,7 +715,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "hfl-08", "ana", "2026-08-04 09:15", [MARIA], "Re: Harborline x Northwind: commercial review",
+        "hfl-08",
+        "ana",
+        "2026-08-04 09:15",
+        [MARIA],
+        "Re: Harborline x Northwind: commercial review",
         t(
             """
             Maria, Dana, thank you both. That's wonderful news, and we're looking forward to getting your regional managers their Monday scorecards.
@@ -615,9 +729,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[DANA, KEVIN], thread="hfl-e",
+        HFL,
+        cc=[DANA, KEVIN],
+        thread="hfl-e",
         quote=Quote(
-            MARIA, "2026-08-04 07:02",
+            MARIA,
+            "2026-08-04 07:02",
             t(
                 """
                 Ana,
@@ -627,18 +744,27 @@ MAILS: list[Mail] = [
                 Maria
 
                 """
-            ) + "\n\n" + sig(MARIA, "T +1 (901) 555-0102"),
-            cc=[DANA, KEVIN], subject="Harborline x Northwind: commercial review",
+            )
+            + "\n\n"
+            + sig(MARIA, "T +1 (901) 555-0102"),
+            cc=[DANA, KEVIN],
+            subject="Harborline x Northwind: commercial review",
         ),
         ev={
             "verbal_commitment": "Dana and I have decided to move forward with Northwind for the operations reporting platform.",
             "stakeholders_identified": "Please send the order form and MSA to Kevin O'Brien, who will route them through procurement and legal.",
             "executive_engaged": "Chief Financial Officer",
         },
-        not_={"interest_shown": "asking for the contract after deciding is part of verbal_commitment"},
+        not_={
+            "interest_shown": "asking for the contract after deciding is part of verbal_commitment"
+        },
     ),
     Mail(
-        "hfl-09", "ana", "2026-08-04 10:02", [KEVIN], "Fwd: Harborline x Northwind: commercial review",
+        "hfl-09",
+        "ana",
+        "2026-08-04 10:02",
+        [KEVIN],
+        "Fwd: Harborline x Northwind: commercial review",
         t(
             """
             Hi Kevin,
@@ -650,9 +776,13 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[DANA], thread="hfl-g", fmt="alt",
+        HFL,
+        cc=[DANA],
+        thread="hfl-g",
+        fmt="alt",
         forward=Quote(
-            MARIA, "2026-08-04 07:02",
+            MARIA,
+            "2026-08-04 07:02",
             t(
                 """
                 Ana,
@@ -662,8 +792,11 @@ MAILS: list[Mail] = [
                 Maria
 
                 """
-            ) + "\n\n" + sig(MARIA, "T +1 (901) 555-0102"),
-            cc=[DANA, KEVIN], subject="RE: Harborline x Northwind: commercial review",
+            )
+            + "\n\n"
+            + sig(MARIA, "T +1 (901) 555-0102"),
+            cc=[DANA, KEVIN],
+            subject="RE: Harborline x Northwind: commercial review",
         ),
         ev={
             "verbal_commitment": "Dana and I have decided to move forward with Northwind for the operations reporting platform.",
@@ -673,7 +806,11 @@ MAILS: list[Mail] = [
         not_={"contract_acknowledged": "the rep sending the contract is seller activity"},
     ),
     Mail(
-        "hfl-10", "ana", "2026-08-12 13:40", [KEVIN], "Re: Fwd: Harborline x Northwind: commercial review",
+        "hfl-10",
+        "ana",
+        "2026-08-12 13:40",
+        [KEVIN],
+        "Re: Fwd: Harborline x Northwind: commercial review",
         t(
             """
             Thanks, Kevin. Our counsel has accepted both redlines; the updated MSA is attached with the changes tracked. Friday the 21st works well for us.
@@ -681,9 +818,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[DANA], thread="hfl-g",
+        HFL,
+        cc=[DANA],
+        thread="hfl-g",
         quote=Quote(
-            KEVIN, "2026-08-12 10:15",
+            KEVIN,
+            "2026-08-12 10:15",
             t(
                 """
                 Hi Ana,
@@ -694,7 +834,9 @@ MAILS: list[Mail] = [
                 Kevin
 
                 """
-            ) + "\n\n" + sig(KEVIN),
+            )
+            + "\n\n"
+            + sig(KEVIN),
             cc=[DANA],
         ),
         ev={
@@ -704,7 +846,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "hfl-11", "ana", "2026-08-21 15:05", [KEVIN], "Re: Fwd: Harborline x Northwind: commercial review",
+        "hfl-11",
+        "ana",
+        "2026-08-21 15:05",
+        [KEVIN],
+        "Re: Fwd: Harborline x Northwind: commercial review",
         t(
             """
             Thank you, Kevin, and thank you all. Leah Morgan from our customer success team will reach out today to schedule the onboarding kickoff.
@@ -712,9 +858,13 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, cc=[DANA, MARIA], thread="hfl-g", fmt="alt",
+        HFL,
+        cc=[DANA, MARIA],
+        thread="hfl-g",
+        fmt="alt",
         quote=Quote(
-            KEVIN, "2026-08-21 12:47",
+            KEVIN,
+            "2026-08-21 12:47",
             t(
                 """
                 Ana,
@@ -724,7 +874,9 @@ MAILS: list[Mail] = [
                 Kevin
 
                 """
-            ) + "\n\n" + sig(KEVIN),
+            )
+            + "\n\n"
+            + sig(KEVIN),
             cc=[DANA, MARIA],
         ),
         ev={
@@ -732,7 +884,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "hfl-12", "ana", "2026-09-22 10:12", [DANA], "Re: Three weeks in",
+        "hfl-12",
+        "ana",
+        "2026-09-22 10:12",
+        [DANA],
+        "Re: Three weeks in",
         t(
             """
             Dana, that's the best email I've had all month. Thank you for the introduction to Paul; I'll call him this week. And yes to the case study: I'll ask our marketing lead, Jess, to send you a few dates in October.
@@ -740,9 +896,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        HFL, thread="hfl-f", fmt="alt",
+        HFL,
+        thread="hfl-f",
+        fmt="alt",
         quote=Quote(
-            DANA, "2026-09-21 17:30",
+            DANA,
+            "2026-09-21 17:30",
             t(
                 """
                 Ana,
@@ -754,7 +913,9 @@ MAILS: list[Mail] = [
                 Dana
 
                 """
-            ) + "\n\n" + sig(DANA),
+            )
+            + "\n\n"
+            + sig(DANA),
             subject="Three weeks in",
         ),
         ev={
@@ -762,11 +923,17 @@ MAILS: list[Mail] = [
             "advocacy": "I mentioned you to Paul Ferris, COO at Tidewater Cold Chain; he has the same spreadsheet problem and is expecting your call.",
             "executive_engaged": "VP Operations",
         },
-        not_={"stakeholders_identified": "Paul Ferris is outside the buyer's company: a referral is advocacy"},
+        not_={
+            "stakeholders_identified": "Paul Ferris is outside the buyer's company: a referral is advocacy"
+        },
     ),
     # --- Bluebird Home & Garden ---
     Mail(
-        "bbh-01", "ana", "2026-06-08 07:55", [TOM], "Weekly sell-through reporting at Bluebird",
+        "bbh-01",
+        "ana",
+        "2026-06-08 07:55",
+        [TOM],
+        "Weekly sell-through reporting at Bluebird",
         t(
             """
             Hi Tom,
@@ -780,11 +947,17 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, thread="bbh-a", fmt="alt",
+        BBH,
+        thread="bbh-a",
+        fmt="alt",
         nothing="cold outreach: the rep's generic benefits, no buyer reaction",
     ),
     Mail(
-        "bbh-02", "ana", "2026-06-10 09:30", [TOM], "Re: Weekly sell-through reporting at Bluebird",
+        "bbh-02",
+        "ana",
+        "2026-06-10 09:30",
+        [TOM],
+        "Re: Weekly sell-through reporting at Bluebird",
         t(
             """
             Great, Tom. Wednesday, June 17 at 11am Eastern it is; the invite is on its way. If it's useful, bring one of the Monday workbooks and we can look at where the time goes.
@@ -792,9 +965,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, thread="bbh-a", fmt="alt",
+        BBH,
+        thread="bbh-a",
+        fmt="alt",
         quote=Quote(
-            TOM, "2026-06-10 05:47",
+            TOM,
+            "2026-06-10 05:47",
             t(
                 """
                 Hi Ana,
@@ -806,7 +982,9 @@ MAILS: list[Mail] = [
                 Tom
 
                 """
-            ) + "\n\n" + sig(TOM),
+            )
+            + "\n\n"
+            + sig(TOM),
             nested="bbh-01",
         ),
         ev={
@@ -816,7 +994,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "bbh-03", "ana", "2026-06-18 08:05", [TOM], "Bluebird + Northwind: demo on June 30",
+        "bbh-03",
+        "ana",
+        "2026-06-18 08:05",
+        [TOM],
+        "Bluebird + Northwind: demo on June 30",
         t(
             """
             Hi Tom,
@@ -828,12 +1010,20 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, cc=[CARLA], thread="bbh-b", fmt="html", actor="seller",
+        BBH,
+        cc=[CARLA],
+        thread="bbh-b",
+        fmt="html",
+        actor="seller",
         ev={"meeting_held": "Thanks for the great conversation yesterday."},
         not_={"executive_engaged": "the rep copying an executive is not the executive acting"},
     ),
     Mail(
-        "bbh-04", "ana", "2026-07-01 10:20", [CARLA], "Re: Bluebird + Northwind: demo on June 30",
+        "bbh-04",
+        "ana",
+        "2026-07-01 10:20",
+        [CARLA],
+        "Re: Bluebird + Northwind: demo on June 30",
         t(
             """
             Thanks, Carla. Thursday, July 9 at 2pm Eastern works; I'll send the invite to Evan and Tom and bring Kenji and our security lead, Grace Liu. We'll cover the Shopify Plus and NetSuite connectors, SSO and our SOC 2 report.
@@ -841,9 +1031,13 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, cc=[TOM, EVAN], thread="bbh-b", fmt="alt",
+        BBH,
+        cc=[TOM, EVAN],
+        thread="bbh-b",
+        fmt="alt",
         quote=Quote(
-            CARLA, "2026-07-01 06:58",
+            CARLA,
+            "2026-07-01 06:58",
             t(
                 """
                 Thanks for yesterday's demo, Ana. The store-cluster view is close to what my planners have been asking for, but I need to know it will work with our Shopify Plus and NetSuite data before I commit more of the team's time.
@@ -853,7 +1047,9 @@ MAILS: list[Mail] = [
                 Carla
 
                 """
-            ) + "\n\n" + sig(CARLA),
+            )
+            + "\n\n"
+            + sig(CARLA),
             cc=[TOM],
         ),
         ev={
@@ -862,10 +1058,16 @@ MAILS: list[Mail] = [
             "meeting_scheduled": "Could we do that Thursday, July 9 at 2pm Eastern?",
             "executive_engaged": "VP Merchandising",
         },
-        not_={"solution_fit_confirmed": "\"close to what my planners have been asking for, but\" is hedged, not a confirmed fit"},
+        not_={
+            "solution_fit_confirmed": '"close to what my planners have been asking for, but" is hedged, not a confirmed fit'
+        },
     ),
     Mail(
-        "bbh-05", "ana", "2026-07-13 11:05", [EVAN], "Re: Security review + integration session (Bluebird)",
+        "bbh-05",
+        "ana",
+        "2026-07-13 11:05",
+        [EVAN],
+        "Re: Security review + integration session (Bluebird)",
         t(
             """
             Thanks, Evan, good to hear. Pricing for 25 creator seats and unlimited viewers is attached, and I've booked Wednesday, July 22 at 10am Eastern for the pricing review.
@@ -873,9 +1075,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, cc=[CARLA, TOM], thread="bbh-c",
+        BBH,
+        cc=[CARLA, TOM],
+        thread="bbh-c",
         quote=Quote(
-            EVAN, "2026-07-13 08:12",
+            EVAN,
+            "2026-07-13 08:12",
             t(
                 """
                 Ana,
@@ -887,8 +1092,11 @@ MAILS: list[Mail] = [
                 Evan
 
                 """
-            ) + "\n\n" + sig(EVAN),
-            cc=[CARLA, TOM], subject="Security review + integration session (Bluebird)",
+            )
+            + "\n\n"
+            + sig(EVAN),
+            cc=[CARLA, TOM],
+            subject="Security review + integration session (Bluebird)",
         ),
         ev={
             "solution_fit_confirmed": "The SOC 2 Type II report answers our security questionnaire, and SAML SSO through Okta is exactly what we need.",
@@ -898,7 +1106,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "bbh-06", "ana", "2026-07-21 10:15", [TOM], "Re: Bluebird pricing review",
+        "bbh-06",
+        "ana",
+        "2026-07-21 10:15",
+        [TOM],
+        "Re: Bluebird pricing review",
         t(
             """
             No problem at all, Tom. I've cancelled the invite for tomorrow; just let me know what works once the reset is behind you.
@@ -906,9 +1118,11 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, thread="bbh-d",
+        BBH,
+        thread="bbh-d",
         quote=Quote(
-            TOM, "2026-07-21 09:02",
+            TOM,
+            "2026-07-21 09:02",
             t(
                 """
                 Hi Ana,
@@ -918,7 +1132,9 @@ MAILS: list[Mail] = [
                 Tom
 
                 """
-            ) + "\n\n" + sig(TOM),
+            )
+            + "\n\n"
+            + sig(TOM),
             subject="Bluebird pricing review",
         ),
         nothing="postponing one slot without offering another is neither meeting_scheduled nor disengaged",
@@ -928,7 +1144,11 @@ MAILS: list[Mail] = [
         },
     ),
     Mail(
-        "bbh-07", "ana", "2026-08-04 08:30", [TOM], "Re: Bluebird pricing review",
+        "bbh-07",
+        "ana",
+        "2026-08-04 08:30",
+        [TOM],
+        "Re: Bluebird pricing review",
         t(
             """
             Hi Tom,
@@ -942,11 +1162,17 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        BBH, thread="bbh-d", fmt="alt",
+        BBH,
+        thread="bbh-d",
+        fmt="alt",
         nothing="the rep proposes times the buyer has not taken up",
     ),
     Mail(
-        "bbh-08", "ana", "2026-08-14 12:40", [CARLA], "Re: Bluebird pricing review",
+        "bbh-08",
+        "ana",
+        "2026-08-14 12:40",
+        [CARLA],
+        "Re: Bluebird pricing review",
         t(
             """
             Carla, thank you for letting me know, and for telling me directly. I understand the appeal of keeping it inside the NetSuite contract. If the store-cluster reporting doesn't go the way you need, I'd be glad to pick the conversation back up.
@@ -954,9 +1180,13 @@ MAILS: list[Mail] = [
             All the best to you and Tom,
             """
         ),
-        BBH, cc=[TOM], thread="bbh-d", fmt="alt",
+        BBH,
+        cc=[TOM],
+        thread="bbh-d",
+        fmt="alt",
         quote=Quote(
-            CARLA, "2026-08-14 10:05",
+            CARLA,
+            "2026-08-14 10:05",
             t(
                 """
                 Ana,
@@ -966,18 +1196,25 @@ MAILS: list[Mail] = [
                 Carla
 
                 """
-            ) + "\n\n" + sig(CARLA),
-            cc=[TOM], nested="bbh-07",
+            )
+            + "\n\n"
+            + sig(CARLA),
+            cc=[TOM],
+            nested="bbh-07",
         ),
         ev={
             "disengaged": "after comparing options, we've decided to go with another vendor whose tool is already bundled with our NetSuite contract.",
             "executive_engaged": "VP Merchandising",
         },
-        not_={"verbal_commitment": "\"we've decided to go with\" another vendor, not with us"},
+        not_={"verbal_commitment": '"we\'ve decided to go with" another vendor, not with us'},
     ),
     # --- a consultant on free mail: a contact, no account ---
     Mail(
-        "con-01", "ana", "2026-08-19 13:25", [HANNAH], "Re: Partner program question",
+        "con-01",
+        "ana",
+        "2026-08-19 13:25",
+        [HANNAH],
+        "Re: Partner program question",
         t(
             """
             Hi Hannah,
@@ -989,9 +1226,12 @@ MAILS: list[Mail] = [
             Best,
             """
         ),
-        "contact:" + HANNAH.email, thread="con-a", fmt="alt",
+        "contact:" + HANNAH.email,
+        thread="con-a",
+        fmt="alt",
         quote=Quote(
-            HANNAH, "2026-08-19 09:48",
+            HANNAH,
+            "2026-08-19 09:48",
             t(
                 """
                 Hi Ana,
@@ -1022,7 +1262,11 @@ LGP = "ledgerly-pay.com"
 
 MAILS += [
     Mail(
-        "sbh-01", "marcus", "2026-06-15 08:10", [PATRICIA], "Denial trends by payer, before the quarter closes",
+        "sbh-01",
+        "marcus",
+        "2026-06-15 08:10",
+        [PATRICIA],
+        "Denial trends by payer, before the quarter closes",
         t(
             """
             Hi Patricia,
@@ -1034,11 +1278,17 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, thread="sbh-a", fmt="alt",
+        SBH,
+        thread="sbh-a",
+        fmt="alt",
         nothing="cold outreach with no reply",
     ),
     Mail(
-        "sbh-02", "marcus", "2026-06-22 08:05", [PATRICIA], "RE: Denial trends by payer, before the quarter closes",
+        "sbh-02",
+        "marcus",
+        "2026-06-22 08:05",
+        [PATRICIA],
+        "RE: Denial trends by payer, before the quarter closes",
         t(
             """
             Hi Patricia,
@@ -1048,11 +1298,16 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, thread="sbh-a",
+        SBH,
+        thread="sbh-a",
         nothing="follow-up with no reply; the rep proposing a time is not meeting_scheduled",
     ),
     Mail(
-        "sbh-03", "marcus", "2026-06-25 11:30", [PATRICIA], "RE: Denial trends by payer, before the quarter closes",
+        "sbh-03",
+        "marcus",
+        "2026-06-25 11:30",
+        [PATRICIA],
+        "RE: Denial trends by payer, before the quarter closes",
         t(
             """
             Hi Patricia,
@@ -1062,9 +1317,12 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, thread="sbh-a", fmt="alt",
+        SBH,
+        thread="sbh-a",
+        fmt="alt",
         quote=Quote(
-            PATRICIA, "2026-06-25 09:14",
+            PATRICIA,
+            "2026-06-25 09:14",
             t(
                 """
                 Hi Marcus,
@@ -1074,7 +1332,9 @@ MAILS += [
                 I'd like to hear how you would approach it. I can do Thursday, July 2 at 9am Central.
 
                 """
-            ) + "\n\n" + sig(PATRICIA, "414-555-0148"),
+            )
+            + "\n\n"
+            + sig(PATRICIA, "414-555-0148"),
             nested="sbh-02",
         ),
         ev={
@@ -1084,7 +1344,11 @@ MAILS += [
         },
     ),
     Mail(
-        "sbh-04", "marcus", "2026-07-15 10:50", [PATRICIA], "RE: Demo: Northwind revenue-cycle dashboards",
+        "sbh-04",
+        "marcus",
+        "2026-07-15 10:50",
+        [PATRICIA],
+        "RE: Demo: Northwind revenue-cycle dashboards",
         t(
             """
             Patricia,
@@ -1094,9 +1358,12 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[BRIAN], thread="sbh-b",
+        SBH,
+        cc=[BRIAN],
+        thread="sbh-b",
         quote=Quote(
-            PATRICIA, "2026-07-15 08:31",
+            PATRICIA,
+            "2026-07-15 08:31",
             t(
                 """
                 Marcus,
@@ -1108,7 +1375,9 @@ MAILS += [
                 Patricia
 
                 """
-            ) + "\n\n" + sig(PATRICIA),
+            )
+            + "\n\n"
+            + sig(PATRICIA),
             subject="Demo: Northwind revenue-cycle dashboards",
         ),
         ev={
@@ -1116,10 +1385,16 @@ MAILS += [
             "stakeholders_identified": "Brian Kowalski (IT Director) and Linda Hsu, our CISO, will need to review how PHI is handled before this can go any further.",
             "meeting_scheduled": "They've offered Wednesday, July 22 at 1pm Central.",
         },
-        not_={"executive_engaged": "the CISO is only named by Patricia; she does not act in this message"},
+        not_={
+            "executive_engaged": "the CISO is only named by Patricia; she does not act in this message"
+        },
     ),
     Mail(
-        "sbh-05", "marcus", "2026-07-24 09:40", [LINDA], "RE: Security review: PHI handling and HIPAA controls",
+        "sbh-05",
+        "marcus",
+        "2026-07-24 09:40",
+        [LINDA],
+        "RE: Security review: PHI handling and HIPAA controls",
         t(
             """
             Thank you, Linda. Confirming that St. Brendan's data will be hosted only in our US regions (us-east-2 primary, us-west-2 for backups); I've added that to the BAA draft as a named commitment.
@@ -1127,9 +1402,13 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[BRIAN, PATRICIA], thread="sbh-c", fmt="alt",
+        SBH,
+        cc=[BRIAN, PATRICIA],
+        thread="sbh-c",
+        fmt="alt",
         quote=Quote(
-            LINDA, "2026-07-23 17:20",
+            LINDA,
+            "2026-07-23 17:20",
             t(
                 """
                 Marcus,
@@ -1137,8 +1416,11 @@ MAILS += [
                 Thank you for the detailed answers to our questionnaire. With the BAA, encryption at rest and SSO through Azure AD, Northwind meets our requirements for PHI, provided the hosting stays in US regions.
 
                 """
-            ) + "\n\n" + sig(LINDA),
-            cc=[BRIAN, PATRICIA], subject="Security review: PHI handling and HIPAA controls",
+            )
+            + "\n\n"
+            + sig(LINDA),
+            cc=[BRIAN, PATRICIA],
+            subject="Security review: PHI handling and HIPAA controls",
         ),
         ev={
             "solution_fit_confirmed": "With the BAA, encryption at rest and SSO through Azure AD, Northwind meets our requirements for PHI, provided the hosting stays in US regions.",
@@ -1146,7 +1428,11 @@ MAILS += [
         },
     ),
     Mail(
-        "sbh-06", "marcus", "2026-07-28 14:15", [PATRICIA], "RE: Next steps: pricing",
+        "sbh-06",
+        "marcus",
+        "2026-07-28 14:15",
+        [PATRICIA],
+        "RE: Next steps: pricing",
         t(
             """
             Hi Patricia,
@@ -1156,9 +1442,11 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, thread="sbh-d",
+        SBH,
+        thread="sbh-d",
         quote=Quote(
-            PATRICIA, "2026-07-28 11:02",
+            PATRICIA,
+            "2026-07-28 11:02",
             t(
                 """
                 Hi Marcus,
@@ -1180,7 +1468,11 @@ MAILS += [
         not_={"executive_engaged": "the CFO is only named; he does not act in this message"},
     ),
     Mail(
-        "sbh-07", "marcus", "2026-08-12 09:05", [SAMUEL], "Follow-up: commercial review",
+        "sbh-07",
+        "marcus",
+        "2026-08-12 09:05",
+        [SAMUEL],
+        "Follow-up: commercial review",
         t(
             """
             Samuel, Patricia,
@@ -1192,7 +1484,11 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[PATRICIA], thread="sbh-e", fmt="alt", actor="seller",
+        SBH,
+        cc=[PATRICIA],
+        thread="sbh-e",
+        fmt="alt",
+        actor="seller",
         ev={
             "meeting_held": "Thank you both for your time yesterday.",
             "budget_confirmed": "Thanks for confirming that the three-year pricing works within your FY27 capital allocation.",
@@ -1200,7 +1496,11 @@ MAILS += [
         },
     ),
     Mail(
-        "sbh-08", "marcus", "2026-08-27 16:20", [SAMUEL, PATRICIA], "St. Brendan's deployment plan",
+        "sbh-08",
+        "marcus",
+        "2026-08-27 16:20",
+        [SAMUEL, PATRICIA],
+        "St. Brendan's deployment plan",
         t(
             """
             Samuel, Patricia,
@@ -1212,11 +1512,18 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[BRIAN], thread="sbh-f", fmt="alt",
+        SBH,
+        cc=[BRIAN],
+        thread="sbh-f",
+        fmt="alt",
         nothing="seller activity: the rep sends a plan and proposes a time",
     ),
     Mail(
-        "sbh-09", "marcus", "2026-09-10 13:35", [SAMUEL], "RE: St. Brendan's deployment plan",
+        "sbh-09",
+        "marcus",
+        "2026-09-10 13:35",
+        [SAMUEL],
+        "RE: St. Brendan's deployment plan",
         t(
             """
             Samuel, thank you. St. Luke's first makes sense; I've updated the plan and attached the approved version. I'll send the invite for Thursday, September 17 at 11am Central and bring the MSA, order form and BAA drafts.
@@ -1224,9 +1531,12 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[PATRICIA], thread="sbh-f",
+        SBH,
+        cc=[PATRICIA],
+        thread="sbh-f",
         quote=Quote(
-            SAMUEL, "2026-09-10 10:48",
+            SAMUEL,
+            "2026-09-10 10:48",
             t(
                 """
                 Marcus,
@@ -1238,8 +1548,11 @@ MAILS += [
                 Let's get the contract review on the calendar; Thursday, September 17 at 11am Central works for me.
 
                 """
-            ) + "\n\n" + sig(SAMUEL, "T 414-555-0101"),
-            cc=[PATRICIA], nested="sbh-08",
+            )
+            + "\n\n"
+            + sig(SAMUEL, "T 414-555-0101"),
+            cc=[PATRICIA],
+            nested="sbh-08",
         ),
         ev={
             "plan_agreed": "We've swapped the order so St. Luke's goes first, since their denial rate is the worst, and with that change I approve the plan.",
@@ -1252,7 +1565,11 @@ MAILS += [
         },
     ),
     Mail(
-        "sbh-10", "marcus", "2026-09-18 08:45", [SAMUEL], "RE: Contract review - St. Brendan's Health Partners",
+        "sbh-10",
+        "marcus",
+        "2026-09-18 08:45",
+        [SAMUEL],
+        "RE: Contract review - St. Brendan's Health Partners",
         t(
             """
             Samuel, thank you. We're very glad to be working with St. Brendan's, and I'll send the documents to Monica this morning.
@@ -1260,9 +1577,13 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[PATRICIA, MONICA], thread="sbh-g", fmt="alt",
+        SBH,
+        cc=[PATRICIA, MONICA],
+        thread="sbh-g",
+        fmt="alt",
         quote=Quote(
-            SAMUEL, "2026-09-17 18:05",
+            SAMUEL,
+            "2026-09-17 18:05",
             t(
                 """
                 Marcus,
@@ -1270,18 +1591,27 @@ MAILS += [
                 We have decided to go ahead with Northwind for revenue-cycle analytics. Please send the MSA, order form and BAA to Monica Reed in contracts, and she will handle signature on our side.
 
                 """
-            ) + "\n\n" + sig(SAMUEL),
-            cc=[PATRICIA, MONICA], subject="Contract review - St. Brendan's Health Partners",
+            )
+            + "\n\n"
+            + sig(SAMUEL),
+            cc=[PATRICIA, MONICA],
+            subject="Contract review - St. Brendan's Health Partners",
         ),
         ev={
             "verbal_commitment": "We have decided to go ahead with Northwind for revenue-cycle analytics.",
             "stakeholders_identified": "Please send the MSA, order form and BAA to Monica Reed in contracts, and she will handle signature on our side.",
             "executive_engaged": "Chief Financial Officer",
         },
-        not_={"contract_acknowledged": "the contract has not been sent yet; no receipt and no signature date"},
+        not_={
+            "contract_acknowledged": "the contract has not been sent yet; no receipt and no signature date"
+        },
     ),
     Mail(
-        "sbh-11", "marcus", "2026-09-18 10:30", [MONICA], "St. Brendan's / Northwind: MSA, order form and BAA for signature",
+        "sbh-11",
+        "marcus",
+        "2026-09-18 10:30",
+        [MONICA],
+        "St. Brendan's / Northwind: MSA, order form and BAA for signature",
         t(
             """
             Hi Monica,
@@ -1293,11 +1623,17 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, cc=[PATRICIA], thread="sbh-h",
+        SBH,
+        cc=[PATRICIA],
+        thread="sbh-h",
         nothing="the rep sending the contract is seller activity",
     ),
     Mail(
-        "sbh-12", "marcus", "2026-09-29 09:10", [MONICA], "RE: St. Brendan's / Northwind: MSA, order form and BAA for signature",
+        "sbh-12",
+        "marcus",
+        "2026-09-29 09:10",
+        [MONICA],
+        "RE: St. Brendan's / Northwind: MSA, order form and BAA for signature",
         t(
             """
             Hi Monica,
@@ -1307,12 +1643,18 @@ MAILS += [
             Best regards,
             """
         ),
-        SBH, thread="sbh-h", fmt="alt",
+        SBH,
+        thread="sbh-h",
+        fmt="alt",
         nothing="follow-up with no reply; the contract is not acknowledged",
     ),
     # --- Ledgerly Payments ---
     Mail(
-        "lgp-01", "marcus", "2026-07-07 09:30", [RACHEL], "Reconciliation reporting at Ledgerly",
+        "lgp-01",
+        "marcus",
+        "2026-07-07 09:30",
+        [RACHEL],
+        "Reconciliation reporting at Ledgerly",
         t(
             """
             Hi Rachel,
@@ -1324,11 +1666,17 @@ MAILS += [
             Best regards,
             """
         ),
-        LGP, thread="lgp-a", fmt="alt",
+        LGP,
+        thread="lgp-a",
+        fmt="alt",
         nothing="cold outreach with no reply",
     ),
     Mail(
-        "lgp-02", "marcus", "2026-07-21 08:50", [RACHEL], "RE: Reconciliation reporting at Ledgerly",
+        "lgp-02",
+        "marcus",
+        "2026-07-21 08:50",
+        [RACHEL],
+        "RE: Reconciliation reporting at Ledgerly",
         t(
             """
             Hi Rachel,
@@ -1338,11 +1686,16 @@ MAILS += [
             Best regards,
             """
         ),
-        LGP, thread="lgp-a",
+        LGP,
+        thread="lgp-a",
         nothing="follow-up with no reply",
     ),
     Mail(
-        "lgp-03", "marcus", "2026-09-14 15:05", [OWEN], "RE: Reconciliation reporting at Ledgerly",
+        "lgp-03",
+        "marcus",
+        "2026-09-14 15:05",
+        [OWEN],
+        "RE: Reconciliation reporting at Ledgerly",
         t(
             """
             Hi Owen,
@@ -1354,9 +1707,12 @@ MAILS += [
             Best regards,
             """
         ),
-        LGP, thread="lgp-a", fmt="alt",
+        LGP,
+        thread="lgp-a",
+        fmt="alt",
         quote=Quote(
-            OWEN, "2026-09-14 11:40",
+            OWEN,
+            "2026-09-14 11:40",
             t(
                 """
                 Hi Marcus,
@@ -1366,7 +1722,9 @@ MAILS += [
                 Could you send a product overview and a sample of your payments reconciliation dashboard? A call doesn't make sense for us yet.
 
                 """
-            ) + "\n\n" + sig(OWEN),
+            )
+            + "\n\n"
+            + sig(OWEN),
             nested="lgp-02",
         ),
         ev={
@@ -1374,11 +1732,15 @@ MAILS += [
         },
         not_={
             "meeting_scheduled": "the buyer declines a call",
-            "disengaged": "\"not yet\" is neither proof nor disengagement",
+            "disengaged": '"not yet" is neither proof nor disengagement',
         },
     ),
     Mail(
-        "lgp-04", "marcus", "2026-09-24 10:20", [OWEN], "RE: Reconciliation reporting at Ledgerly",
+        "lgp-04",
+        "marcus",
+        "2026-09-24 10:20",
+        [OWEN],
+        "RE: Reconciliation reporting at Ledgerly",
         t(
             """
             Hi Owen,
@@ -1388,7 +1750,8 @@ MAILS += [
             Best regards,
             """
         ),
-        LGP, thread="lgp-a",
+        LGP,
+        thread="lgp-a",
         nothing="follow-up with no reply",
     ),
 ]
@@ -1404,7 +1767,11 @@ OLP = "okaforlindqvist.com"
 
 MAILS += [
     Mail(
-        "kvp-01", "priya", "2026-06-04 10:10", [BETH], "RE: Month-end close reporting across four plants",
+        "kvp-01",
+        "priya",
+        "2026-06-04 10:10",
+        [BETH],
+        "RE: Month-end close reporting across four plants",
         t(
             """
             Hello Beth,
@@ -1414,9 +1781,12 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, thread="kvp-a", fmt="alt",
+        KVP,
+        thread="kvp-a",
+        fmt="alt",
         quote=Quote(
-            BETH, "2026-06-03 16:25",
+            BETH,
+            "2026-06-03 16:25",
             t(
                 """
                 Hello Priya,
@@ -1441,7 +1811,11 @@ MAILS += [
         },
     ),
     Mail(
-        "kvp-02", "priya", "2026-06-10 09:15", [BETH], "Keller & Vance + Northwind: demo invitation",
+        "kvp-02",
+        "priya",
+        "2026-06-10 09:15",
+        [BETH],
+        "Keller & Vance + Northwind: demo invitation",
         t(
             """
             Hello Beth,
@@ -1453,11 +1827,18 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, thread="kvp-b", fmt="alt", actor="seller",
+        KVP,
+        thread="kvp-b",
+        fmt="alt",
+        actor="seller",
         ev={"meeting_held": "Thank you for the time yesterday."},
     ),
     Mail(
-        "kvp-03", "priya", "2026-06-22 11:45", [BETH], "RE: Northwind Analytics demo: multi-plant close reporting",
+        "kvp-03",
+        "priya",
+        "2026-06-22 11:45",
+        [BETH],
+        "RE: Northwind Analytics demo: multi-plant close reporting",
         t(
             """
             Hi Beth,
@@ -1467,9 +1848,12 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, cc=[JUERGEN], thread="kvp-c",
+        KVP,
+        cc=[JUERGEN],
+        thread="kvp-c",
         quote=Quote(
-            BETH, "2026-06-22 09:20",
+            BETH,
+            "2026-06-22 09:20",
             t(
                 """
                 Hi Priya,
@@ -1479,7 +1863,9 @@ MAILS += [
                 Beth
 
                 """
-            ) + "\n\n" + sig(BETH, "937-555-0124"),
+            )
+            + "\n\n"
+            + sig(BETH, "937-555-0124"),
             subject="Northwind Analytics demo: multi-plant close reporting",
         ),
         ev={
@@ -1489,7 +1875,11 @@ MAILS += [
         not_={"executive_engaged": "the Head of IT is only named by Beth (not copied, not acting)"},
     ),
     Mail(
-        "kvp-04", "priya", "2026-07-06 09:30", [JUERGEN], "RE: Epicor and historian integration - follow-up",
+        "kvp-04",
+        "priya",
+        "2026-07-06 09:30",
+        [JUERGEN],
+        "RE: Epicor and historian integration - follow-up",
         t(
             """
             Hello J\u00fcrgen,
@@ -1499,9 +1889,13 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, cc=[BETH], thread="kvp-d", fmt="latin1",
+        KVP,
+        cc=[BETH],
+        thread="kvp-d",
+        fmt="latin1",
         quote=Quote(
-            JUERGEN, "2026-07-03 11:05",
+            JUERGEN,
+            "2026-07-03 11:05",
             t(
                 """
                 Hello Priya,
@@ -1517,7 +1911,8 @@ MAILS += [
                 Dayton, Ohio | +1 937-555-0190
                 """
             ),
-            cc=[BETH], subject="Epicor and historian integration - follow-up",
+            cc=[BETH],
+            subject="Epicor and historian integration - follow-up",
         ),
         ev={
             "solution_fit_confirmed": "The ODBC connector for Epicor and the OPC UA bridge for the historians fit our architecture, and we would want row-level security mapped to our four plant codes.",
@@ -1526,7 +1921,11 @@ MAILS += [
         },
     ),
     Mail(
-        "kvp-05", "priya", "2026-07-20 15:30", [BETH], "Keller & Vance proposal: multi-plant close reporting",
+        "kvp-05",
+        "priya",
+        "2026-07-20 15:30",
+        [BETH],
+        "Keller & Vance proposal: multi-plant close reporting",
         t(
             """
             Hello Beth, hello Greg,
@@ -1538,11 +1937,18 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, cc=[GREG], thread="kvp-e", fmt="alt",
-        nothing="\"Attached is our proposal\": seller activity",
+        KVP,
+        cc=[GREG],
+        thread="kvp-e",
+        fmt="alt",
+        nothing='"Attached is our proposal": seller activity',
     ),
     Mail(
-        "kvp-06", "priya", "2026-07-29 10:40", [BETH], "RE: Keller & Vance proposal: multi-plant close reporting",
+        "kvp-06",
+        "priya",
+        "2026-07-29 10:40",
+        [BETH],
+        "RE: Keller & Vance proposal: multi-plant close reporting",
         t(
             """
             Hi Beth,
@@ -1553,9 +1959,12 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, cc=[GREG], thread="kvp-e",
+        KVP,
+        cc=[GREG],
+        thread="kvp-e",
         quote=Quote(
-            BETH, "2026-07-28 17:55",
+            BETH,
+            "2026-07-28 17:55",
             t(
                 """
                 Hi Priya,
@@ -1565,17 +1974,24 @@ MAILS += [
                 Beth
 
                 """
-            ) + "\n\n" + sig(BETH, "937-555-0124"),
-            cc=[GREG], nested="kvp-05",
+            )
+            + "\n\n"
+            + sig(BETH, "937-555-0124"),
+            cc=[GREG],
+            nested="kvp-05",
         ),
         ev={
             "proposal_acknowledged": "Thanks, we have the proposal and I've walked Greg through it.",
             "stakeholders_identified": "Greg has to take it to the capital committee, which meets monthly.",
         },
-        not_={"budget_confirmed": "negation: \"The budget isn't approved yet.\""},
+        not_={"budget_confirmed": 'negation: "The budget isn\'t approved yet."'},
     ),
     Mail(
-        "kvp-07", "priya", "2026-08-10 09:05", [BETH], "RE: Keller & Vance proposal: multi-plant close reporting",
+        "kvp-07",
+        "priya",
+        "2026-08-10 09:05",
+        [BETH],
+        "RE: Keller & Vance proposal: multi-plant close reporting",
         t(
             """
             Hi Beth,
@@ -1585,11 +2001,18 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, cc=[GREG], thread="kvp-e", fmt="alt",
+        KVP,
+        cc=[GREG],
+        thread="kvp-e",
+        fmt="alt",
         nothing="follow-up: seller activity",
     ),
     Mail(
-        "kvp-08", "priya", "2026-08-21 14:20", [BETH], "RE: Keller & Vance proposal: multi-plant close reporting",
+        "kvp-08",
+        "priya",
+        "2026-08-21 14:20",
+        [BETH],
+        "RE: Keller & Vance proposal: multi-plant close reporting",
         t(
             """
             Of course, Beth. Attached are three references: a four-plant automotive supplier in Indiana, an aerospace machining group and a medical-device manufacturer. Each has agreed to a 20-minute call.
@@ -1597,9 +2020,11 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, thread="kvp-e",
+        KVP,
+        thread="kvp-e",
         quote=Quote(
-            BETH, "2026-08-21 11:32",
+            BETH,
+            "2026-08-21 11:32",
             t(
                 """
                 Priya,
@@ -1611,19 +2036,25 @@ MAILS += [
                 Beth
 
                 """
-            ) + "\n\n" + sig(BETH, "937-555-0124"),
+            )
+            + "\n\n"
+            + sig(BETH, "937-555-0124"),
             nested="kvp-07",
         ),
         ev={
             "interest_shown": "Could you send me the reference list for other multi-plant manufacturers?",
         },
         not_={
-            "disengaged": "\"no decision yet, I can't give you a date\" is neither proof nor disengagement",
+            "disengaged": '"no decision yet, I can\'t give you a date" is neither proof nor disengagement',
             "timeline_given": "no date is given",
         },
     ),
     Mail(
-        "kvp-09", "priya", "2026-09-08 09:20", [BETH, GREG], "RE: Keller & Vance proposal: multi-plant close reporting",
+        "kvp-09",
+        "priya",
+        "2026-09-08 09:20",
+        [BETH, GREG],
+        "RE: Keller & Vance proposal: multi-plant close reporting",
         t(
             """
             Hi Beth, hi Greg,
@@ -1633,11 +2064,17 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, thread="kvp-e", fmt="alt",
+        KVP,
+        thread="kvp-e",
+        fmt="alt",
         nothing="follow-up with no reply; the rep's invite is not taken up",
     ),
     Mail(
-        "kvp-10", "priya", "2026-09-24 16:05", [BETH, GREG], "RE: Keller & Vance proposal: multi-plant close reporting",
+        "kvp-10",
+        "priya",
+        "2026-09-24 16:05",
+        [BETH, GREG],
+        "RE: Keller & Vance proposal: multi-plant close reporting",
         t(
             """
             Hi Beth, hi Greg,
@@ -1647,12 +2084,17 @@ MAILS += [
             Best regards,
             """
         ),
-        KVP, thread="kvp-e",
+        KVP,
+        thread="kvp-e",
         nothing="follow-up with no reply",
     ),
     # --- Cascadia State University ---
     Mail(
-        "csu-01", "priya", "2026-07-13 11:00", [HELEN], "Accreditation and retention reporting at Cascadia State",
+        "csu-01",
+        "priya",
+        "2026-07-13 11:00",
+        [HELEN],
+        "Accreditation and retention reporting at Cascadia State",
         t(
             """
             Dear Dr. Marsh,
@@ -1664,11 +2106,17 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, thread="csu-a", fmt="alt",
+        CSU,
+        thread="csu-a",
+        fmt="alt",
         nothing="cold outreach: the rep's generic benefits",
     ),
     Mail(
-        "csu-02", "priya", "2026-07-20 13:15", [HELEN], "RE: Accreditation and retention reporting at Cascadia State",
+        "csu-02",
+        "priya",
+        "2026-07-20 13:15",
+        [HELEN],
+        "RE: Accreditation and retention reporting at Cascadia State",
         t(
             """
             Hello Helen,
@@ -1678,9 +2126,11 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, thread="csu-a",
+        CSU,
+        thread="csu-a",
         quote=Quote(
-            HELEN, "2026-07-20 12:02",
+            HELEN,
+            "2026-07-20 12:02",
             t(
                 """
                 Hello Priya,
@@ -1696,7 +2146,8 @@ MAILS += [
                 Cascadia State University
                 """
             ),
-            subject="Re: Accreditation and retention reporting at Cascadia State", nested="csu-01",
+            subject="Re: Accreditation and retention reporting at Cascadia State",
+            nested="csu-01",
         ),
         ev={
             "interest_shown": "Your timing is good.",
@@ -1706,7 +2157,11 @@ MAILS += [
         },
     ),
     Mail(
-        "csu-03", "priya", "2026-07-29 10:30", [HELEN], "Cascadia State + Northwind: next steps",
+        "csu-03",
+        "priya",
+        "2026-07-29 10:30",
+        [HELEN],
+        "Cascadia State + Northwind: next steps",
         t(
             """
             Hello Helen and Kwame,
@@ -1718,7 +2173,10 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, cc=[KWAME], thread="csu-b", actor="seller",
+        CSU,
+        cc=[KWAME],
+        thread="csu-b",
+        actor="seller",
         ev={
             "meeting_held": "Thank you for the conversation yesterday.",
             "stakeholders_identified": "You mentioned that the Provost's office and the Registrar both rely on your retention-by-cohort numbers, so I'll make sure the demo shows the views they would use.",
@@ -1726,7 +2184,11 @@ MAILS += [
         not_={"meeting_scheduled": "the rep proposes a time; the buyer has not taken it up yet"},
     ),
     Mail(
-        "csu-04", "priya", "2026-08-05 09:50", [HELEN], "RE: Cascadia State + Northwind: next steps",
+        "csu-04",
+        "priya",
+        "2026-08-05 09:50",
+        [HELEN],
+        "RE: Cascadia State + Northwind: next steps",
         t(
             """
             Thank you, Helen. The invite for August 12 is on its way, and I'll keep Kwame on everything technical. Spring-term readiness gives us comfortable room if we start in October.
@@ -1734,9 +2196,13 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, cc=[KWAME], thread="csu-b", fmt="alt",
+        CSU,
+        cc=[KWAME],
+        thread="csu-b",
+        fmt="alt",
         quote=Quote(
-            HELEN, "2026-08-04 18:41",
+            HELEN,
+            "2026-08-04 18:41",
             t(
                 """
                 Priya,
@@ -1750,7 +2216,8 @@ MAILS += [
                 Cascadia State University
                 """
             ),
-            cc=[KWAME], subject="Re: Cascadia State + Northwind: next steps",
+            cc=[KWAME],
+            subject="Re: Cascadia State + Northwind: next steps",
         ),
         ev={
             "meeting_scheduled": "August 12 at 10am Pacific works; I've blocked it for the team.",
@@ -1759,7 +2226,11 @@ MAILS += [
         },
     ),
     Mail(
-        "csu-05", "priya", "2026-08-13 12:10", [KWAME], "RE: Product demo: Northwind for institutional research",
+        "csu-05",
+        "priya",
+        "2026-08-13 12:10",
+        [KWAME],
+        "RE: Product demo: Northwind for institutional research",
         t(
             """
             Hi Kwame,
@@ -1769,9 +2240,13 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, cc=[HELEN], thread="csu-c", fmt="alt",
+        CSU,
+        cc=[HELEN],
+        thread="csu-c",
+        fmt="alt",
         quote=Quote(
-            KWAME, "2026-08-13 10:45",
+            KWAME,
+            "2026-08-13 10:45",
             t(
                 """
                 Hi Priya,
@@ -1785,7 +2260,8 @@ MAILS += [
                 Cascadia State University
                 """
             ),
-            cc=[HELEN], subject="Re: Product demo: Northwind for institutional research",
+            cc=[HELEN],
+            subject="Re: Product demo: Northwind for institutional research",
         ),
         ev={
             "demo_held": "Thanks for the demo yesterday, it answered most of our questions.",
@@ -1794,7 +2270,11 @@ MAILS += [
         },
     ),
     Mail(
-        "csu-06", "priya", "2026-08-31 09:40", [KWAME], "RE: Product demo: Northwind for institutional research",
+        "csu-06",
+        "priya",
+        "2026-08-31 09:40",
+        [KWAME],
+        "RE: Product demo: Northwind for institutional research",
         t(
             """
             Hi Kwame,
@@ -1804,11 +2284,16 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, thread="csu-c",
+        CSU,
+        thread="csu-c",
         nothing="follow-up with no reply",
     ),
     Mail(
-        "csu-07", "priya", "2026-09-16 14:25", [HELEN], "RE: Product demo: Northwind for institutional research",
+        "csu-07",
+        "priya",
+        "2026-09-16 14:25",
+        [HELEN],
+        "RE: Product demo: Northwind for institutional research",
         t(
             """
             Thank you, Helen. Thursday, October 8 at 1pm Pacific is booked; the invite includes Sofia, Kwame and you, and Kenji and Grace Liu from our side will cover SSO, the Banner integration and data security.
@@ -1816,9 +2301,13 @@ MAILS += [
             Best regards,
             """
         ),
-        CSU, cc=[KWAME], thread="csu-c", fmt="alt",
+        CSU,
+        cc=[KWAME],
+        thread="csu-c",
+        fmt="alt",
         quote=Quote(
-            HELEN, "2026-09-16 12:50",
+            HELEN,
+            "2026-09-16 12:50",
             t(
                 """
                 Priya,
@@ -1832,7 +2321,8 @@ MAILS += [
                 Cascadia State University
                 """
             ),
-            cc=[KWAME], subject="Re: Product demo: Northwind for institutional research",
+            cc=[KWAME],
+            subject="Re: Product demo: Northwind for institutional research",
         ),
         ev={
             "stakeholders_identified": "Sofia's team would like a technical review before we go any further; they can do Thursday, October 8 at 1pm Pacific.",
@@ -1842,7 +2332,11 @@ MAILS += [
     ),
     # --- Okafor Lindqvist LLP ---
     Mail(
-        "olp-01", "priya", "2026-06-03 12:30", [GRACE], "RE: Practice analytics for Okafor Lindqvist",
+        "olp-01",
+        "priya",
+        "2026-06-03 12:30",
+        [GRACE],
+        "RE: Practice analytics for Okafor Lindqvist",
         t(
             """
             Hello Grace,
@@ -1852,9 +2346,12 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, thread="olp-a", fmt="alt",
+        OLP,
+        thread="olp-a",
+        fmt="alt",
         quote=Quote(
-            GRACE, "2026-06-03 10:05",
+            GRACE,
+            "2026-06-03 10:05",
             t(
                 """
                 Priya,
@@ -1864,7 +2361,9 @@ MAILS += [
                 Are you free Monday, June 8 at 11am Central? I'll send a Teams invite.
 
                 """
-            ) + "\n\n" + sig(GRACE, "225 W. Wacker Drive, Suite 3100, Chicago, IL 60606"),
+            )
+            + "\n\n"
+            + sig(GRACE, "225 W. Wacker Drive, Suite 3100, Chicago, IL 60606"),
             subject="Practice analytics for Okafor Lindqvist",
         ),
         ev={
@@ -1875,7 +2374,11 @@ MAILS += [
         },
     ),
     Mail(
-        "olp-02", "priya", "2026-06-26 09:50", [LIAM], "RE: Security review - Okafor Lindqvist",
+        "olp-02",
+        "priya",
+        "2026-06-26 09:50",
+        [LIAM],
+        "RE: Security review - Okafor Lindqvist",
         t(
             """
             Thank you, Liam, and please thank Hana for the thorough questionnaire. I'll send Grace and Daniel an invite for Wednesday, July 1 at 2pm Central.
@@ -1883,9 +2386,12 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, cc=[GRACE], thread="olp-b",
+        OLP,
+        cc=[GRACE],
+        thread="olp-b",
         quote=Quote(
-            LIAM, "2026-06-25 17:35",
+            LIAM,
+            "2026-06-25 17:35",
             t(
                 """
                 Priya,
@@ -1895,18 +2401,27 @@ MAILS += [
                 Grace asked me to set up the pricing conversation. Wednesday, July 1 at 2pm Central works for her and for Daniel Ruiz from procurement.
 
                 """
-            ) + "\n\n" + sig(LIAM),
-            cc=[GRACE], subject="Security review - Okafor Lindqvist",
+            )
+            + "\n\n"
+            + sig(LIAM),
+            cc=[GRACE],
+            subject="Security review - Okafor Lindqvist",
         ),
         ev={
             "solution_fit_confirmed": "The Aderant connector runs read-only through our existing service account and ethical walls carry over via the matter security groups, which was our main requirement.",
             "meeting_scheduled": "Wednesday, July 1 at 2pm Central works for her and for Daniel Ruiz from procurement.",
             "stakeholders_identified": "Wednesday, July 1 at 2pm Central works for her and for Daniel Ruiz from procurement.",
         },
-        not_={"executive_engaged": "the COO is only named by Liam; she does not act in this message"},
+        not_={
+            "executive_engaged": "the COO is only named by Liam; she does not act in this message"
+        },
     ),
     Mail(
-        "olp-03", "priya", "2026-07-02 10:15", [DANIEL], "Okafor Lindqvist: Northwind proposal",
+        "olp-03",
+        "priya",
+        "2026-07-02 10:15",
+        [DANIEL],
+        "Okafor Lindqvist: Northwind proposal",
         t(
             """
             Hello Daniel,
@@ -1916,11 +2431,18 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, cc=[GRACE], thread="olp-c", fmt="alt",
-        nothing="\"Attached is our proposal\" and a proposed time: seller activity",
+        OLP,
+        cc=[GRACE],
+        thread="olp-c",
+        fmt="alt",
+        nothing='"Attached is our proposal" and a proposed time: seller activity',
     ),
     Mail(
-        "olp-04", "priya", "2026-07-09 16:20", [DANIEL], "RE: Okafor Lindqvist: Northwind proposal",
+        "olp-04",
+        "priya",
+        "2026-07-09 16:20",
+        [DANIEL],
+        "RE: Okafor Lindqvist: Northwind proposal",
         t(
             """
             Thank you, Daniel, that's great to hear. I'll send Grace and Adaeze a draft rollout plan this week.
@@ -1928,9 +2450,12 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, cc=[GRACE], thread="olp-c",
+        OLP,
+        cc=[GRACE],
+        thread="olp-c",
         quote=Quote(
-            DANIEL, "2026-07-09 14:02",
+            DANIEL,
+            "2026-07-09 14:02",
             t(
                 """
                 Priya,
@@ -1938,8 +2463,11 @@ MAILS += [
                 We've received the proposal and reviewed it internally. The per-seat pricing works within this year's technology budget.
 
                 """
-            ) + "\n\n" + sig(DANIEL),
-            cc=[GRACE], nested="olp-03",
+            )
+            + "\n\n"
+            + sig(DANIEL),
+            cc=[GRACE],
+            nested="olp-03",
         ),
         ev={
             "proposal_acknowledged": "We've received the proposal and reviewed it internally.",
@@ -1947,7 +2475,11 @@ MAILS += [
         },
     ),
     Mail(
-        "olp-05", "priya", "2026-07-14 11:00", [GRACE, ADAEZE], "Okafor Lindqvist rollout plan (draft)",
+        "olp-05",
+        "priya",
+        "2026-07-14 11:00",
+        [GRACE, ADAEZE],
+        "Okafor Lindqvist rollout plan (draft)",
         t(
             """
             Grace, Adaeze,
@@ -1959,11 +2491,17 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, thread="olp-d", fmt="alt",
+        OLP,
+        thread="olp-d",
+        fmt="alt",
         nothing="the rep's plan, not yet accepted",
     ),
     Mail(
-        "olp-06", "priya", "2026-07-20 10:05", [ADAEZE], "RE: Okafor Lindqvist rollout plan (draft)",
+        "olp-06",
+        "priya",
+        "2026-07-20 10:05",
+        [ADAEZE],
+        "RE: Okafor Lindqvist rollout plan (draft)",
         t(
             """
             Adaeze, thank you. Litigation first makes sense, and we'll plan around August 14. I'll send the master subscription agreement and order form to Daniel today.
@@ -1971,9 +2509,13 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, cc=[GRACE, DANIEL], thread="olp-d", fmt="alt",
+        OLP,
+        cc=[GRACE, DANIEL],
+        thread="olp-d",
+        fmt="alt",
         quote=Quote(
-            ADAEZE, "2026-07-18 09:40",
+            ADAEZE,
+            "2026-07-18 09:40",
             t(
                 """
                 Priya,
@@ -1983,8 +2525,12 @@ MAILS += [
                 I'd like practice group leaders using it by the partners' retreat on August 14.
 
                 """
-            ) + "\n\n" + sig(ADAEZE),
-            to=[PRIYA], cc=[GRACE], nested="olp-05",
+            )
+            + "\n\n"
+            + sig(ADAEZE),
+            to=[PRIYA],
+            cc=[GRACE],
+            nested="olp-05",
         ),
         ev={
             "plan_agreed": "I approve the rollout plan, with one change: litigation goes first, because that group's write-downs are where we lose the most.",
@@ -1996,11 +2542,15 @@ MAILS += [
         },
         not_={
             "contract_acknowledged": "no contract has been sent yet and no signature date is given",
-            "outcome_shared": "\"where we lose the most\" names no concrete cost or goal",
+            "outcome_shared": '"where we lose the most" names no concrete cost or goal',
         },
     ),
     Mail(
-        "olp-07", "priya", "2026-07-20 15:40", [DANIEL], "Okafor Lindqvist / Northwind: MSA and order form",
+        "olp-07",
+        "priya",
+        "2026-07-20 15:40",
+        [DANIEL],
+        "Okafor Lindqvist / Northwind: MSA and order form",
         t(
             """
             Hello Daniel,
@@ -2010,11 +2560,17 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, cc=[GRACE], thread="olp-e",
+        OLP,
+        cc=[GRACE],
+        thread="olp-e",
         nothing="the rep sending the contract is seller activity",
     ),
     Mail(
-        "olp-08", "priya", "2026-07-30 11:25", [DANIEL], "RE: Okafor Lindqvist / Northwind: MSA and order form",
+        "olp-08",
+        "priya",
+        "2026-07-30 11:25",
+        [DANIEL],
+        "RE: Okafor Lindqvist / Northwind: MSA and order form",
         t(
             """
             Thank you, Daniel. Our counsel is fine with the data-retention change; the revised MSA is attached and the DocuSign envelope will go to Adaeze this afternoon.
@@ -2022,9 +2578,11 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, thread="olp-e",
+        OLP,
+        thread="olp-e",
         quote=Quote(
-            DANIEL, "2026-07-29 18:10",
+            DANIEL,
+            "2026-07-29 18:10",
             t(
                 """
                 Priya,
@@ -2034,7 +2592,9 @@ MAILS += [
                 Once that's settled, Adaeze will sign via DocuSign; we're aiming for August 7.
 
                 """
-            ) + "\n\n" + sig(DANIEL),
+            )
+            + "\n\n"
+            + sig(DANIEL),
         ),
         ev={
             "contract_acknowledged": "We have the MSA and order form.",
@@ -2043,7 +2603,11 @@ MAILS += [
         },
     ),
     Mail(
-        "olp-09", "priya", "2026-08-07 13:10", [ADAEZE], "RE: Okafor Lindqvist / Northwind: MSA and order form",
+        "olp-09",
+        "priya",
+        "2026-08-07 13:10",
+        [ADAEZE],
+        "RE: Okafor Lindqvist / Northwind: MSA and order form",
         t(
             """
             Thank you, Adaeze, and welcome to Northwind. Our customer success lead, Leah Morgan, will set up the onboarding kickoff with Grace and Liam.
@@ -2051,9 +2615,13 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, cc=[DANIEL, GRACE], thread="olp-e", fmt="alt",
+        OLP,
+        cc=[DANIEL, GRACE],
+        thread="olp-e",
+        fmt="alt",
         quote=Quote(
-            ADAEZE, "2026-08-07 11:48",
+            ADAEZE,
+            "2026-08-07 11:48",
             t(
                 """
                 Priya,
@@ -2061,7 +2629,9 @@ MAILS += [
                 Signed this morning; the DocuSign envelope should be back with you already. Thank you for your patience with our markup.
 
                 """
-            ) + "\n\n" + sig(ADAEZE),
+            )
+            + "\n\n"
+            + sig(ADAEZE),
             cc=[DANIEL, GRACE],
         ),
         ev={
@@ -2070,15 +2640,21 @@ MAILS += [
         },
     ),
     Mail(
-        "int-01", "priya", "2026-08-07 14:30", [TOMAS], "RE: Okafor Lindqvist tenant",
+        "int-01",
+        "priya",
+        "2026-08-07 14:30",
+        [TOMAS],
+        "RE: Okafor Lindqvist tenant",
         t(
             """
             Thanks, Tom\u00e1s! Yes: Liam confirmed they want Azure AD SSO from day one, and they're on Aderant Expert 8.2. Adaeze signed this morning, so the kickoff can go in for the week of August 17.
             """
         ),
-        "internal", thread="int-a",
+        "internal",
+        thread="int-a",
         quote=Quote(
-            TOMAS, "2026-08-07 14:02",
+            TOMAS,
+            "2026-08-07 14:02",
             t(
                 """
                 Priya, congrats! Do we know if they want SSO on day one, and which Aderant version they run? I'll set up the tenant tomorrow.
@@ -2087,12 +2663,17 @@ MAILS += [
                 Solutions Engineer | Northwind Analytics
                 """
             ),
-            to=[PRIYA], subject="Okafor Lindqvist tenant",
+            to=[PRIYA],
+            subject="Okafor Lindqvist tenant",
         ),
         nothing="internal-only thread (rep to a colleague): skipped before classification",
     ),
     Mail(
-        "olp-10", "priya", "2026-09-09 10:35", [GRACE], "RE: Three weeks on Northwind",
+        "olp-10",
+        "priya",
+        "2026-09-09 10:35",
+        [GRACE],
+        "RE: Three weeks on Northwind",
         t(
             """
             Grace, thank you, that's wonderful to hear. I'll have our marketing team send the logo usage form, and I'll check with you before sharing your name with any firm.
@@ -2100,9 +2681,12 @@ MAILS += [
             Best regards,
             """
         ),
-        OLP, thread="olp-f", fmt="alt",
+        OLP,
+        thread="olp-f",
+        fmt="alt",
         quote=Quote(
-            GRACE, "2026-09-08 17:20",
+            GRACE,
+            "2026-09-08 17:20",
             t(
                 """
                 Priya,
@@ -2112,7 +2696,9 @@ MAILS += [
                 Adaeze is happy for us to be a reference for other mid-size firms, and you can use our logo on your legal-sector page.
 
                 """
-            ) + "\n\n" + sig(GRACE),
+            )
+            + "\n\n"
+            + sig(GRACE),
             subject="Three weeks on Northwind",
         ),
         ev={
@@ -2135,213 +2721,452 @@ TEAMS = "Microsoft Teams meeting. Join: https://teams.microsoft.com/l/meetup-joi
 EVENTS: list[Event] = [
     # --- Ana: Harborline ---
     Event(
-        "hfl-discovery", "ana", "Discovery call: Harborline Freight x Northwind Analytics",
-        "2026-06-11 17:00", 45, "2026-06-02 16:05", HFL,
+        "hfl-discovery",
+        "ana",
+        "Discovery call: Harborline Freight x Northwind Analytics",
+        "2026-06-11 17:00",
+        45,
+        "2026-06-02 16:05",
+        HFL,
         [Att(DANA, short="VP Operations"), Att(RAJ), Att(ANA)],
-        "Agenda:\n- Current reporting workflow (TMS exports, carrier scorecards)\n- Data sources and volumes\n- What a good outcome looks like\n\n" + ZOOM.format("84512236071"),
-        "general", location="Zoom",
-        ev={"meeting_held": accepted(DANA), "executive_engaged": exec_accepted(DANA, "VP Operations")},
+        "Agenda:\n- Current reporting workflow (TMS exports, carrier scorecards)\n- Data sources and volumes\n- What a good outcome looks like\n\n"
+        + ZOOM.format("84512236071"),
+        "general",
+        location="Zoom",
+        ev={
+            "meeting_held": accepted(DANA),
+            "executive_engaged": exec_accepted(DANA, "VP Operations"),
+        },
     ),
     Event(
-        "hfl-demo", "ana", "Northwind Analytics product demonstration - Harborline lane scorecards",
-        "2026-06-23 16:00", 60, "2026-06-12 16:30", HFL,
+        "hfl-demo",
+        "ana",
+        "Northwind Analytics product demonstration - Harborline lane scorecards",
+        "2026-06-23 16:00",
+        60,
+        "2026-06-12 16:30",
+        HFL,
         [Att(DANA, short="VP Operations"), Att(RAJ), Att(LENA), Att(ANA), Att(KENJI)],
-        "Product demonstration on a sample of Harborline lane data: carrier scorecards, lane profitability, regional drill-downs, scheduled Monday delivery.\n\n" + ZOOM.format("84519930512"),
-        "demo", location="Zoom",
+        "Product demonstration on a sample of Harborline lane data: carrier scorecards, lane profitability, regional drill-downs, scheduled Monday delivery.\n\n"
+        + ZOOM.format("84519930512"),
+        "demo",
+        location="Zoom",
         ev={"demo_held": accepted(RAJ), "executive_engaged": exec_accepted(DANA, "VP Operations")},
     ),
     Event(
-        "hfl-techreview", "ana", "Technical review: Oracle OTM + Snowflake integration (Harborline)",
-        "2026-07-07 18:00", 90, "2026-06-24 17:20", HFL,
+        "hfl-techreview",
+        "ana",
+        "Technical review: Oracle OTM + Snowflake integration (Harborline)",
+        "2026-07-07 18:00",
+        90,
+        "2026-06-24 17:20",
+        HFL,
         [Att(RAJ), Att(SUNIL), Att(TYLER, "DECLINED"), Att(ANA), Att(KENJI)],
-        "Technical review with Harborline IT and data engineering:\n1. OTM connector and extract schedule\n2. Snowflake account, roles and network policy\n3. SSO (Azure AD) and audit logging\n\n" + ZOOM.format("84527741209"),
-        "technical", location="Zoom",
+        "Technical review with Harborline IT and data engineering:\n1. OTM connector and extract schedule\n2. Snowflake account, roles and network policy\n3. SSO (Azure AD) and audit logging\n\n"
+        + ZOOM.format("84527741209"),
+        "technical",
+        location="Zoom",
         ev={"technical_meeting_held": accepted(RAJ)},
     ),
     Event(
-        "hfl-commercial", "ana", "Harborline x Northwind: commercial review",
-        "2026-08-03 15:00", 60, "2026-07-27 18:40", HFL,
+        "hfl-commercial",
+        "ana",
+        "Harborline x Northwind: commercial review",
+        "2026-08-03 15:00",
+        60,
+        "2026-07-27 18:40",
+        HFL,
         [Att(MARIA, short="CFO"), Att(DANA, short="VP Operations"), Att(RAJ), Att(ANA)],
-        "Commercial review: three-year pricing, approved deployment plan, contracting steps.\n\n" + ZOOM.format("84533318840"),
-        "general", location="Zoom",
+        "Commercial review: three-year pricing, approved deployment plan, contracting steps.\n\n"
+        + ZOOM.format("84533318840"),
+        "general",
+        location="Zoom",
         ev={"meeting_held": accepted(MARIA), "executive_engaged": exec_accepted(MARIA, "CFO")},
     ),
     Event(
-        "hfl-kickoff", "ana", "Harborline onboarding kickoff",
-        "2026-09-01 15:00", 90, "2026-08-24 17:00", HFL,
+        "hfl-kickoff",
+        "ana",
+        "Harborline onboarding kickoff",
+        "2026-09-01 15:00",
+        90,
+        "2026-08-24 17:00",
+        HFL,
         [Att(DANA, short="VP Operations"), Att(RAJ), Att(LENA), Att(ANA), Att(LEAH), Att(KENJI)],
-        "Onboarding kickoff: project team, connector setup, week 1-3 plan, UAT for the Memphis hub.\n\n" + ZOOM.format("84540027733"),
-        "general", location="Zoom",
-        ev={"meeting_held": accepted(RAJ), "executive_engaged": exec_accepted(DANA, "VP Operations")},
+        "Onboarding kickoff: project team, connector setup, week 1-3 plan, UAT for the Memphis hub.\n\n"
+        + ZOOM.format("84540027733"),
+        "general",
+        location="Zoom",
+        ev={
+            "meeting_held": accepted(RAJ),
+            "executive_engaged": exec_accepted(DANA, "VP Operations"),
+        },
     ),
     # --- Ana: Bluebird ---
     Event(
-        "bbh-discovery", "ana", "Discovery call - Bluebird Home & Garden / Northwind",
-        "2026-06-17 15:00", 45, "2026-06-10 16:40", BBH,
+        "bbh-discovery",
+        "ana",
+        "Discovery call - Bluebird Home & Garden / Northwind",
+        "2026-06-17 15:00",
+        45,
+        "2026-06-10 16:40",
+        BBH,
         [Att(TOM), Att(ANA)],
-        "Discovery: weekly sell-through and in-stock reporting, POS extracts, who uses the Monday reports.\n\n" + ZOOM.format("84515502218"),
-        "general", location="Zoom",
+        "Discovery: weekly sell-through and in-stock reporting, POS extracts, who uses the Monday reports.\n\n"
+        + ZOOM.format("84515502218"),
+        "general",
+        location="Zoom",
         ev={"meeting_held": accepted(TOM)},
     ),
     Event(
-        "bbh-demo", "ana", "Product demonstration: Northwind for retail merchandising (Bluebird)",
-        "2026-06-30 15:00", 60, "2026-06-18 15:20", BBH,
-        [Att(TOM), Att(CARLA, short="VP Merchandising"), Att(EVAN, "TENTATIVE", "Head of IT"), Att(ANA), Att(KENJI)],
-        "Demo: store-cluster sell-through, in-stock by region, planner views.\n\n" + ZOOM.format("84521186004"),
-        "demo", location="Zoom",
-        ev={"demo_held": accepted(TOM), "executive_engaged": exec_accepted(CARLA, "VP Merchandising")},
+        "bbh-demo",
+        "ana",
+        "Product demonstration: Northwind for retail merchandising (Bluebird)",
+        "2026-06-30 15:00",
+        60,
+        "2026-06-18 15:20",
+        BBH,
+        [
+            Att(TOM),
+            Att(CARLA, short="VP Merchandising"),
+            Att(EVAN, "TENTATIVE", "Head of IT"),
+            Att(ANA),
+            Att(KENJI),
+        ],
+        "Demo: store-cluster sell-through, in-stock by region, planner views.\n\n"
+        + ZOOM.format("84521186004"),
+        "demo",
+        location="Zoom",
+        ev={
+            "demo_held": accepted(TOM),
+            "executive_engaged": exec_accepted(CARLA, "VP Merchandising"),
+        },
     ),
     Event(
-        "bbh-security", "ana", "Security review + integration session (Bluebird)",
-        "2026-07-09 18:00", 90, "2026-07-01 17:45", BBH,
+        "bbh-security",
+        "ana",
+        "Security review + integration session (Bluebird)",
+        "2026-07-09 18:00",
+        90,
+        "2026-07-01 17:45",
+        BBH,
         [Att(EVAN, short="Head of IT"), Att(NADIA), Att(TOM), Att(ANA), Att(KENJI), Att(GRACE_LIU)],
-        "Security review and integration session: SOC 2 Type II, SAML SSO (Okta), Shopify Plus and NetSuite connectors, data residency.\n\n" + ZOOM.format("84528890157"),
-        "technical", location="Zoom",
-        ev={"technical_meeting_held": accepted(EVAN), "executive_engaged": exec_accepted(EVAN, "Head of IT")},
+        "Security review and integration session: SOC 2 Type II, SAML SSO (Okta), Shopify Plus and NetSuite connectors, data residency.\n\n"
+        + ZOOM.format("84528890157"),
+        "technical",
+        location="Zoom",
+        ev={
+            "technical_meeting_held": accepted(EVAN),
+            "executive_engaged": exec_accepted(EVAN, "Head of IT"),
+        },
     ),
     Event(
-        "bbh-pricing", "ana", "Bluebird pricing review",
-        "2026-07-22 14:00", 45, "2026-07-21 17:10", BBH,
-        [Att(TOM), Att(CARLA, short="VP Merchandising"), Att(EVAN, "NEEDS-ACTION", "Head of IT"), Att(ANA)],
-        "Pricing review: 25 creator seats, unlimited viewers, implementation options.\n\n" + ZOOM.format("84535561190"),
-        "general", created="2026-07-13 18:20", status="CANCELLED", location="Zoom",
+        "bbh-pricing",
+        "ana",
+        "Bluebird pricing review",
+        "2026-07-22 14:00",
+        45,
+        "2026-07-21 17:10",
+        BBH,
+        [
+            Att(TOM),
+            Att(CARLA, short="VP Merchandising"),
+            Att(EVAN, "NEEDS-ACTION", "Head of IT"),
+            Att(ANA),
+        ],
+        "Pricing review: 25 creator seats, unlimited viewers, implementation options.\n\n"
+        + ZOOM.format("84535561190"),
+        "general",
+        created="2026-07-13 18:20",
+        status="CANCELLED",
+        location="Zoom",
         nothing="cancelled event: proves nothing, even though buyers had accepted",
     ),
     # --- Marcus: St. Brendan's ---
     Event(
-        "sbh-discovery", "marcus", "Discovery: denial analytics (St. Brendan's / Northwind)",
-        "2026-07-02 14:00", 45, "2026-06-25 16:45", SBH,
+        "sbh-discovery",
+        "marcus",
+        "Discovery: denial analytics (St. Brendan's / Northwind)",
+        "2026-07-02 14:00",
+        45,
+        "2026-06-25 16:45",
+        SBH,
         [Att(PATRICIA), Att(MARCUS)],
-        "Discovery: denial write-offs by payer, current reporting cadence, data sources (835/837, Epic).\n\n" + TEAMS.format("sbh01"),
-        "general", location="Microsoft Teams Meeting",
+        "Discovery: denial write-offs by payer, current reporting cadence, data sources (835/837, Epic).\n\n"
+        + TEAMS.format("sbh01"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(PATRICIA)},
     ),
     Event(
-        "sbh-demo", "marcus", "Demo: Northwind revenue-cycle dashboards",
-        "2026-07-14 15:00", 60, "2026-07-03 14:30", SBH,
+        "sbh-demo",
+        "marcus",
+        "Demo: Northwind revenue-cycle dashboards",
+        "2026-07-14 15:00",
+        60,
+        "2026-07-03 14:30",
+        SBH,
         [Att(PATRICIA), Att(JANET), Att(SAMUEL, "DECLINED", "CFO"), Att(MARCUS), Att(KENJI)],
-        "Product demonstration: denial trends by payer and reason, appeal windows, facility comparison.\n\n" + TEAMS.format("sbh02"),
-        "demo", location="Microsoft Teams Meeting",
+        "Product demonstration: denial trends by payer and reason, appeal windows, facility comparison.\n\n"
+        + TEAMS.format("sbh02"),
+        "demo",
+        location="Microsoft Teams Meeting",
         ev={"demo_held": accepted(PATRICIA)},
         not_={"executive_engaged": "the CFO declined"},
     ),
     Event(
-        "sbh-security", "marcus", "Security review: PHI handling and HIPAA controls (St. Brendan's)",
-        "2026-07-22 18:00", 90, "2026-07-15 16:05", SBH,
-        [Att(BRIAN), Att(LINDA, short="CISO"), Att(PATRICIA), Att(MARCUS), Att(GRACE_LIU), Att(KENJI)],
-        "Security review: PHI data flows, encryption at rest and in transit, Azure AD SSO, BAA, hosting regions, audit logging.\n\n" + TEAMS.format("sbh03"),
-        "technical", location="Microsoft Teams Meeting",
-        ev={"technical_meeting_held": accepted(BRIAN), "executive_engaged": exec_accepted(LINDA, "CISO")},
+        "sbh-security",
+        "marcus",
+        "Security review: PHI handling and HIPAA controls (St. Brendan's)",
+        "2026-07-22 18:00",
+        90,
+        "2026-07-15 16:05",
+        SBH,
+        [
+            Att(BRIAN),
+            Att(LINDA, short="CISO"),
+            Att(PATRICIA),
+            Att(MARCUS),
+            Att(GRACE_LIU),
+            Att(KENJI),
+        ],
+        "Security review: PHI data flows, encryption at rest and in transit, Azure AD SSO, BAA, hosting regions, audit logging.\n\n"
+        + TEAMS.format("sbh03"),
+        "technical",
+        location="Microsoft Teams Meeting",
+        ev={
+            "technical_meeting_held": accepted(BRIAN),
+            "executive_engaged": exec_accepted(LINDA, "CISO"),
+        },
     ),
     Event(
-        "sbh-commercial", "marcus", "Commercial review: St. Brendan's + Northwind",
-        "2026-08-11 15:00", 60, "2026-07-28 19:30", SBH,
+        "sbh-commercial",
+        "marcus",
+        "Commercial review: St. Brendan's + Northwind",
+        "2026-08-11 15:00",
+        60,
+        "2026-07-28 19:30",
+        SBH,
         [Att(SAMUEL, short="CFO"), Att(PATRICIA), Att(MARCUS)],
-        "Proposal walkthrough: four hospitals and the clinic network, three-year term.\n\n" + TEAMS.format("sbh04"),
-        "general", location="Microsoft Teams Meeting",
+        "Proposal walkthrough: four hospitals and the clinic network, three-year term.\n\n"
+        + TEAMS.format("sbh04"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(SAMUEL), "executive_engaged": exec_accepted(SAMUEL, "CFO")},
     ),
     Event(
-        "sbh-contract", "marcus", "Contract review - St. Brendan's Health Partners",
-        "2026-09-17 16:00", 60, "2026-09-10 19:00", SBH,
+        "sbh-contract",
+        "marcus",
+        "Contract review - St. Brendan's Health Partners",
+        "2026-09-17 16:00",
+        60,
+        "2026-09-10 19:00",
+        SBH,
         [Att(SAMUEL, short="CFO"), Att(PATRICIA), Att(MONICA), Att(MARCUS)],
-        "Contract review: MSA, order form and BAA drafts; signature process.\n\n" + TEAMS.format("sbh05"),
-        "general", location="Microsoft Teams Meeting",
+        "Contract review: MSA, order form and BAA drafts; signature process.\n\n"
+        + TEAMS.format("sbh05"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(SAMUEL), "executive_engaged": exec_accepted(SAMUEL, "CFO")},
     ),
     Event(
-        "sbh-implementation", "marcus", "St. Brendan's implementation planning",
-        "2026-10-06 15:00", 60, "2026-09-21 14:10", SBH,
+        "sbh-implementation",
+        "marcus",
+        "St. Brendan's implementation planning",
+        "2026-10-06 15:00",
+        60,
+        "2026-09-21 14:10",
+        SBH,
         [Att(PATRICIA), Att(BRIAN), Att(JANET, "NEEDS-ACTION"), Att(MARCUS), Att(LEAH)],
-        "Implementation planning for wave 1 (St. Luke's): data feeds, Azure AD groups, UAT dates.\n\n" + TEAMS.format("sbh06"),
-        "general", location="Microsoft Teams Meeting",
+        "Implementation planning for wave 1 (St. Luke's): data feeds, Azure AD groups, UAT dates.\n\n"
+        + TEAMS.format("sbh06"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_scheduled": accepted(PATRICIA)},
     ),
     # --- Marcus: Ledgerly ---
     Event(
-        "lgp-intro", "marcus", "Northwind / Ledgerly: reconciliation dashboards intro",
-        "2026-10-13 19:00", 30, "2026-09-14 20:15", LGP,
+        "lgp-intro",
+        "marcus",
+        "Northwind / Ledgerly: reconciliation dashboards intro",
+        "2026-10-13 19:00",
+        30,
+        "2026-09-14 20:15",
+        LGP,
         [Att(OWEN, "NEEDS-ACTION"), Att(MARCUS)],
-        "Placeholder for a short intro call; feel free to decline if it's too early.\n\n" + TEAMS.format("lgp01"),
-        "general", location="Microsoft Teams Meeting",
+        "Placeholder for a short intro call; feel free to decline if it's too early.\n\n"
+        + TEAMS.format("lgp01"),
+        "general",
+        location="Microsoft Teams Meeting",
         nothing="future invite with no buyer response",
     ),
     # --- Priya: Keller & Vance ---
     Event(
-        "kvp-intro", "priya", "Intro call - Keller & Vance / Northwind",
-        "2026-06-09 18:00", 45, "2026-06-04 14:30", KVP,
+        "kvp-intro",
+        "priya",
+        "Intro call - Keller & Vance / Northwind",
+        "2026-06-09 18:00",
+        45,
+        "2026-06-04 14:30",
+        KVP,
         [Att(BETH), Att(PRIYA)],
-        "Intro: month-end close across four plants, current Excel process, systems (Epicor).\n\n" + TEAMS.format("kvp01"),
-        "general", location="Microsoft Teams Meeting",
+        "Intro: month-end close across four plants, current Excel process, systems (Epicor).\n\n"
+        + TEAMS.format("kvp01"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(BETH)},
     ),
     Event(
-        "kvp-demo", "priya", "Northwind Analytics demo: multi-plant close reporting",
-        "2026-06-18 17:00", 60, "2026-06-10 13:40", KVP,
+        "kvp-demo",
+        "priya",
+        "Northwind Analytics demo: multi-plant close reporting",
+        "2026-06-18 17:00",
+        60,
+        "2026-06-10 13:40",
+        KVP,
         [Att(BETH), Att(GREG, short="VP Manufacturing"), Att(OKSANA), Att(PRIYA), Att(KENJI)],
-        "Demo: intercompany eliminations, plant-level accruals, close calendar tracking.\n\n" + TEAMS.format("kvp02"),
-        "demo", location="Microsoft Teams Meeting",
-        ev={"demo_held": accepted(BETH), "executive_engaged": exec_accepted(GREG, "VP Manufacturing")},
+        "Demo: intercompany eliminations, plant-level accruals, close calendar tracking.\n\n"
+        + TEAMS.format("kvp02"),
+        "demo",
+        location="Microsoft Teams Meeting",
+        ev={
+            "demo_held": accepted(BETH),
+            "executive_engaged": exec_accepted(GREG, "VP Manufacturing"),
+        },
     ),
     Event(
-        "kvp-architecture", "priya", "Architecture / integration session: Epicor + plant historians (Keller & Vance)",
-        "2026-07-02 14:00", 90, "2026-06-22 16:10", KVP,
-        [Att(JUERGEN, short="Head of IT"), Att(DMITRI), Att(BETH, "TENTATIVE"), Att(PRIYA), Att(KENJI)],
-        "Architecture and integration session: Epicor ODBC connector, OPC UA bridge for the plant historians, network and SSO, row-level security.\n\n" + TEAMS.format("kvp03"),
-        "technical", location="Microsoft Teams Meeting",
-        ev={"technical_meeting_held": accepted(JUERGEN), "executive_engaged": exec_accepted(JUERGEN, "Head of IT")},
+        "kvp-architecture",
+        "priya",
+        "Architecture / integration session: Epicor + plant historians (Keller & Vance)",
+        "2026-07-02 14:00",
+        90,
+        "2026-06-22 16:10",
+        KVP,
+        [
+            Att(JUERGEN, short="Head of IT"),
+            Att(DMITRI),
+            Att(BETH, "TENTATIVE"),
+            Att(PRIYA),
+            Att(KENJI),
+        ],
+        "Architecture and integration session: Epicor ODBC connector, OPC UA bridge for the plant historians, network and SSO, row-level security.\n\n"
+        + TEAMS.format("kvp03"),
+        "technical",
+        location="Microsoft Teams Meeting",
+        ev={
+            "technical_meeting_held": accepted(JUERGEN),
+            "executive_engaged": exec_accepted(JUERGEN, "Head of IT"),
+        },
     ),
     Event(
-        "kvp-requirements", "priya", "Reporting requirements workshop - Keller & Vance",
-        "2026-07-14 19:00", 60, "2026-07-06 13:45", KVP,
+        "kvp-requirements",
+        "priya",
+        "Reporting requirements workshop - Keller & Vance",
+        "2026-07-14 19:00",
+        60,
+        "2026-07-06 13:45",
+        KVP,
         [Att(BETH), Att(OKSANA), Att(JUERGEN, "DECLINED", "Head of IT"), Att(PRIYA)],
-        "Workshop: close reporting requirements by plant, KPIs, report owners.\n\n" + TEAMS.format("kvp04"),
-        "general", location="Microsoft Teams Meeting",
+        "Workshop: close reporting requirements by plant, KPIs, report owners.\n\n"
+        + TEAMS.format("kvp04"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(BETH)},
         not_={"executive_engaged": "the Head of IT declined"},
     ),
     Event(
-        "kvp-roi", "priya", "Keller & Vance: ROI review for the capital committee",
-        "2026-09-15 18:00", 45, "2026-09-08 13:20", KVP,
+        "kvp-roi",
+        "priya",
+        "Keller & Vance: ROI review for the capital committee",
+        "2026-09-15 18:00",
+        45,
+        "2026-09-08 13:20",
+        KVP,
         [Att(BETH, "TENTATIVE"), Att(GREG, "NEEDS-ACTION", "VP Manufacturing"), Att(PRIYA)],
-        "Walkthrough of the one-page ROI summary ahead of the capital committee.\n\n" + TEAMS.format("kvp05"),
-        "general", location="Microsoft Teams Meeting",
+        "Walkthrough of the one-page ROI summary ahead of the capital committee.\n\n"
+        + TEAMS.format("kvp05"),
+        "general",
+        location="Microsoft Teams Meeting",
         nothing="past event with only a tentative answer and no acceptance: not held, not scheduled",
     ),
     # --- Priya: Cascadia State ---
     Event(
-        "csu-discovery", "priya", "Discovery call: Cascadia State Institutional Research + Northwind",
-        "2026-07-28 17:00", 45, "2026-07-20 17:40", CSU,
+        "csu-discovery",
+        "priya",
+        "Discovery call: Cascadia State Institutional Research + Northwind",
+        "2026-07-28 17:00",
+        45,
+        "2026-07-20 17:40",
+        CSU,
         [Att(HELEN), Att(KWAME), Att(PRIYA)],
-        "Discovery: retention and enrollment reporting, accreditation self-study, Banner and warehouse.\n\n" + ZOOM.format("86110234471"),
-        "general", location="Zoom",
+        "Discovery: retention and enrollment reporting, accreditation self-study, Banner and warehouse.\n\n"
+        + ZOOM.format("86110234471"),
+        "general",
+        location="Zoom",
         ev={"meeting_held": accepted(HELEN)},
     ),
     Event(
-        "csu-demo", "priya", "Product demo: Northwind for institutional research (Cascadia State)",
-        "2026-08-12 17:00", 75, "2026-08-05 14:00", CSU,
-        [Att(HELEN), Att(KWAME), Att(ROBERT, "TENTATIVE", "VP Finance and Administration"), Att(PRIYA), Att(KENJI)],
-        "Demo: cohort retention, completion, enrollment funnel; views for the Provost's office and the Registrar.\n\n" + ZOOM.format("86117790032"),
-        "demo", location="Zoom",
+        "csu-demo",
+        "priya",
+        "Product demo: Northwind for institutional research (Cascadia State)",
+        "2026-08-12 17:00",
+        75,
+        "2026-08-05 14:00",
+        CSU,
+        [
+            Att(HELEN),
+            Att(KWAME),
+            Att(ROBERT, "TENTATIVE", "VP Finance and Administration"),
+            Att(PRIYA),
+            Att(KENJI),
+        ],
+        "Demo: cohort retention, completion, enrollment funnel; views for the Provost's office and the Registrar.\n\n"
+        + ZOOM.format("86117790032"),
+        "demo",
+        location="Zoom",
         ev={"demo_held": accepted(HELEN)},
         not_={"executive_engaged": "the VP answered tentative"},
     ),
     Event(
-        "csu-techreview", "priya", "Technical review: SSO, Banner integration and data security (Cascadia State)",
-        "2026-10-08 20:00", 90, "2026-09-16 19:05", CSU,
-        [Att(SOFIA, short="Director of Enterprise Applications"), Att(KWAME), Att(HELEN, "NEEDS-ACTION"), Att(PRIYA), Att(KENJI), Att(GRACE_LIU)],
-        "Technical review with Enterprise Applications: SAML SSO, Banner and warehouse integration, FERPA data handling.\n\n" + ZOOM.format("86124458816"),
-        "technical", location="Zoom",
+        "csu-techreview",
+        "priya",
+        "Technical review: SSO, Banner integration and data security (Cascadia State)",
+        "2026-10-08 20:00",
+        90,
+        "2026-09-16 19:05",
+        CSU,
+        [
+            Att(SOFIA, short="Director of Enterprise Applications"),
+            Att(KWAME),
+            Att(HELEN, "NEEDS-ACTION"),
+            Att(PRIYA),
+            Att(KENJI),
+            Att(GRACE_LIU),
+        ],
+        "Technical review with Enterprise Applications: SAML SSO, Banner and warehouse integration, FERPA data handling.\n\n"
+        + ZOOM.format("86124458816"),
+        "technical",
+        location="Zoom",
         ev={"meeting_scheduled": accepted(SOFIA)},
-        not_={"technical_meeting_held": "the review is on October 8, after as_of", "executive_engaged": "a director is not senior"},
+        not_={
+            "technical_meeting_held": "the review is on October 8, after as_of",
+            "executive_engaged": "a director is not senior",
+        },
     ),
     # --- Priya: Okafor Lindqvist ---
     Event(
-        "olp-discovery", "priya", "Okafor Lindqvist / Northwind discovery",
-        "2026-06-08 16:00", 45, "2026-06-03 15:20", OLP,
+        "olp-discovery",
+        "priya",
+        "Okafor Lindqvist / Northwind discovery",
+        "2026-06-08 16:00",
+        45,
+        "2026-06-03 15:20",
+        OLP,
         [Att(PRIYA)],
-        "Discovery: partner reporting (realization, utilization), Aderant, practice group leaders.\n\n" + TEAMS.format("olp01"),
-        "general", organizer=Att(GRACE, short="COO"), location="Microsoft Teams Meeting",
+        "Discovery: partner reporting (realization, utilization), Aderant, practice group leaders.\n\n"
+        + TEAMS.format("olp01"),
+        "general",
+        organizer=Att(GRACE, short="COO"),
+        location="Microsoft Teams Meeting",
         uid="040000008200E00074C5B7101A82E0080000000060A1F2C3D4E5@okaforlindqvist.com",
         ev={
             "meeting_held": f"{GRACE.email} organised the event",
@@ -2349,51 +3174,100 @@ EVENTS: list[Event] = [
         },
     ),
     Event(
-        "olp-demo", "priya", "Demo - Northwind practice analytics for Okafor Lindqvist",
-        "2026-06-16 16:00", 60, "2026-06-09 13:00", OLP,
-        [Att(GRACE, short="COO"), Att(ADAEZE, short="Managing Partner"), Att(LIAM), Att(PRIYA), Att(KENJI)],
-        "Demo: realization and utilization by practice group, write-down tracking, partner views from Aderant.\n\n" + TEAMS.format("olp02"),
-        "demo", location="Microsoft Teams Meeting",
-        ev={"demo_held": accepted(LIAM), "executive_engaged": exec_accepted(ADAEZE, "Managing Partner")},
+        "olp-demo",
+        "priya",
+        "Demo - Northwind practice analytics for Okafor Lindqvist",
+        "2026-06-16 16:00",
+        60,
+        "2026-06-09 13:00",
+        OLP,
+        [
+            Att(GRACE, short="COO"),
+            Att(ADAEZE, short="Managing Partner"),
+            Att(LIAM),
+            Att(PRIYA),
+            Att(KENJI),
+        ],
+        "Demo: realization and utilization by practice group, write-down tracking, partner views from Aderant.\n\n"
+        + TEAMS.format("olp02"),
+        "demo",
+        location="Microsoft Teams Meeting",
+        ev={
+            "demo_held": accepted(LIAM),
+            "executive_engaged": exec_accepted(ADAEZE, "Managing Partner"),
+        },
     ),
     Event(
-        "olp-security", "priya", "Security review - Okafor Lindqvist (Aderant connector, ethical walls)",
-        "2026-06-24 15:00", 90, "2026-06-17 14:00", OLP,
+        "olp-security",
+        "priya",
+        "Security review - Okafor Lindqvist (Aderant connector, ethical walls)",
+        "2026-06-24 15:00",
+        90,
+        "2026-06-17 14:00",
+        OLP,
         [Att(LIAM), Att(HANA), Att(PRIYA), Att(GRACE_LIU), Att(KENJI)],
-        "Security review: read-only Aderant connector, service accounts, ethical walls via matter security groups, encryption, SSO.\n\n" + TEAMS.format("olp03"),
-        "technical", location="Microsoft Teams Meeting",
+        "Security review: read-only Aderant connector, service accounts, ethical walls via matter security groups, encryption, SSO.\n\n"
+        + TEAMS.format("olp03"),
+        "technical",
+        location="Microsoft Teams Meeting",
         ev={"technical_meeting_held": accepted(LIAM)},
     ),
     Event(
-        "olp-pricing", "priya", "Okafor Lindqvist pricing discussion",
-        "2026-07-01 19:00", 45, "2026-06-26 14:15", OLP,
+        "olp-pricing",
+        "priya",
+        "Okafor Lindqvist pricing discussion",
+        "2026-07-01 19:00",
+        45,
+        "2026-06-26 14:15",
+        OLP,
         [Att(GRACE, short="COO"), Att(DANIEL), Att(PRIYA)],
         "Pricing discussion: licence mix, term, implementation.\n\n" + TEAMS.format("olp04"),
-        "general", location="Microsoft Teams Meeting",
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(DANIEL), "executive_engaged": exec_accepted(GRACE, "COO")},
     ),
     Event(
-        "olp-contract", "priya", "Contract walkthrough - Okafor Lindqvist",
-        "2026-07-24 15:00", 30, "2026-07-20 19:45", OLP,
+        "olp-contract",
+        "priya",
+        "Contract walkthrough - Okafor Lindqvist",
+        "2026-07-24 15:00",
+        30,
+        "2026-07-20 19:45",
+        OLP,
         [Att(DANIEL), Att(PRIYA)],
         "Walkthrough of the MSA and order form.\n\n" + TEAMS.format("olp05"),
-        "general", location="Microsoft Teams Meeting",
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(DANIEL)},
     ),
     Event(
-        "olp-kickoff", "priya", "Okafor Lindqvist onboarding kickoff",
-        "2026-08-18 15:00", 60, "2026-08-10 15:00", OLP,
+        "olp-kickoff",
+        "priya",
+        "Okafor Lindqvist onboarding kickoff",
+        "2026-08-18 15:00",
+        60,
+        "2026-08-10 15:00",
+        OLP,
         [Att(GRACE, short="COO"), Att(LIAM), Att(PRIYA), Att(LEAH), Att(KENJI)],
-        "Onboarding kickoff: tenant, Azure AD SSO, Aderant connector, litigation group first.\n\n" + TEAMS.format("olp06"),
-        "general", location="Microsoft Teams Meeting",
+        "Onboarding kickoff: tenant, Azure AD SSO, Aderant connector, litigation group first.\n\n"
+        + TEAMS.format("olp06"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_held": accepted(LIAM), "executive_engaged": exec_accepted(GRACE, "COO")},
     ),
     Event(
-        "olp-30day", "priya", "Okafor Lindqvist 30-day review",
-        "2026-10-14 15:00", 45, "2026-09-15 13:30", OLP,
+        "olp-30day",
+        "priya",
+        "Okafor Lindqvist 30-day review",
+        "2026-10-14 15:00",
+        45,
+        "2026-09-15 13:30",
+        OLP,
         [Att(GRACE, short="COO"), Att(LIAM, "NEEDS-ACTION"), Att(PRIYA), Att(LEAH)],
-        "30-day review: adoption by practice group, write-down alerts, next groups to roll out.\n\n" + TEAMS.format("olp07"),
-        "general", location="Microsoft Teams Meeting",
+        "30-day review: adoption by practice group, write-down alerts, next groups to roll out.\n\n"
+        + TEAMS.format("olp07"),
+        "general",
+        location="Microsoft Teams Meeting",
         ev={"meeting_scheduled": accepted(GRACE), "executive_engaged": exec_accepted(GRACE, "COO")},
     ),
 ]
@@ -2434,7 +3308,9 @@ def rep_part(mail: Mail) -> str:
     return text + ("\n\n" + NW_FOOTER if rep.footer else "")
 
 
-def outlook_header(author: Person, when: datetime, to: list[Person], cc: list[Person], subject: str) -> str:
+def outlook_header(
+    author: Person, when: datetime, to: list[Person], cc: list[Person], subject: str
+) -> str:
     lines = [
         "________________________________",
         f"From: {author.name} <{author.email}>",
@@ -2452,7 +3328,9 @@ def buyer_block(mail: Mail, quote: Quote, by_key: dict[str, Mail]) -> str:
     if not quote.nested:
         return quote.text
     earlier = by_key[quote.nested]
-    assert not earlier.ev, f"{quote.nested} is quoted again in {mail.key}: keep nested mail evidence-free"
+    assert not earlier.ev, (
+        f"{quote.nested} is quoted again in {mail.key}: keep nested mail evidence-free"
+    )
     org = ORGS[quote.author.domain]
     when = earlier.sent.astimezone(tzinfo(org.tz))
     rep = REPS[earlier.rep].person
@@ -2504,7 +3382,9 @@ def to_html(body: str) -> str:
             level, rest = level + 1, rest[1:]
             rest = rest[1:] if rest.startswith(" ") else rest
         while depth < level:
-            out.append('<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">')
+            out.append(
+                '<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">'
+            )
             depth += 1
         while depth > level:
             out.append("</blockquote>")
@@ -2540,7 +3420,9 @@ def build_message(mail: Mail, refs: list[str], by_key: dict[str, Mail]):
         for name, value in headers:
             if name in ("To", "Cc"):
                 people = mail.to if name == "To" else mail.cc
-                value = ", ".join(formataddr((p.name, p.email), charset="iso-8859-1") for p in people)
+                value = ", ".join(
+                    formataddr((p.name, p.email), charset="iso-8859-1") for p in people
+                )
             msg[name] = value
         for name in ("MIME-Version", "Content-Type", "Content-Transfer-Encoding"):
             value = msg[name]
@@ -2577,7 +3459,9 @@ def write_mboxes() -> dict[str, list[tuple[Mail, str]]]:
         refs = threads.setdefault(mail.thread or mail.key, [])
         source = mail.quote
         if source and source.nested:
-            assert by_key[source.nested].message_id in refs, f"{mail.key}: nested mail not in thread"
+            assert by_key[source.nested].message_id in refs, (
+                f"{mail.key}: nested mail not in thread"
+            )
         if source:
             refs.append(buyer_message_id(mail.key, source.author))
         msg = build_message(mail, list(refs), by_key)
@@ -2653,7 +3537,7 @@ def vevent(event: Event) -> list[str]:
     for att in event.attendees:
         rsvp = ";RSVP=TRUE" if att.partstat == "NEEDS-ACTION" else ""
         lines.append(
-            f'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={att.partstat}{rsvp};'
+            f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={att.partstat}{rsvp};"
             f'CN="{att.person.cn(att.short)}":mailto:{att.person.email}'
         )
     lines.append("END:VEVENT")
@@ -2661,7 +3545,11 @@ def vevent(event: Event) -> list[str]:
 
 
 def write_calendars() -> None:
-    tz_names = {"ana": "America/Los_Angeles", "marcus": "America/Chicago", "priya": "America/New_York"}
+    tz_names = {
+        "ana": "America/Los_Angeles",
+        "marcus": "America/Chicago",
+        "priya": "America/New_York",
+    }
     for key, rep in REPS.items():
         lines = [
             "BEGIN:VCALENDAR",
@@ -2677,14 +3565,20 @@ def write_calendars() -> None:
         lines.append("END:VCALENDAR")
         folder = HERE / rep.person.email
         folder.mkdir(exist_ok=True)
-        (folder / "calendar.ics").write_bytes(("\r\n".join(fold(x) for x in lines) + "\r\n").encode())
+        (folder / "calendar.ics").write_bytes(
+            ("\r\n".join(fold(x) for x in lines) + "\r\n").encode()
+        )
 
 
 # ---------------------------------------------------------------------------------------------
 # expected.yml and sample.yml
 # ---------------------------------------------------------------------------------------------
 
-QUOTE_MARKERS = ("________________________________", "---------- Forwarded message ---------", " wrote:\n")
+QUOTE_MARKERS = (
+    "________________________________",
+    "---------- Forwarded message ---------",
+    " wrote:\n",
+)
 
 EXPECTED_HEADER = f"""\
 # What the bundled sample should yield, as of {AS_OF}, under the default process buyer_journey.
@@ -2718,7 +3612,11 @@ def yaml_scalar(value) -> str:
 
 
 def yaml_key(key: str) -> str:
-    return key if key.replace("_", "").replace("-", "").replace(".", "").isalnum() else json.dumps(key, ensure_ascii=False)
+    return (
+        key
+        if key.replace("_", "").replace("-", "").replace(".", "").isalnum()
+        else json.dumps(key, ensure_ascii=False)
+    )
 
 
 def to_yaml(value, indent: int = 0) -> list[str]:
@@ -2730,7 +3628,9 @@ def to_yaml(value, indent: int = 0) -> list[str]:
                 lines.append(f"{pad}{yaml_key(k)}:")
                 lines += to_yaml(v, indent + 1)
             else:
-                empty = "{}" if isinstance(v, dict) else "[]" if isinstance(v, list) else yaml_scalar(v)
+                empty = (
+                    "{}" if isinstance(v, dict) else "[]" if isinstance(v, list) else yaml_scalar(v)
+                )
                 lines.append(f"{pad}{yaml_key(k)}: {empty}")
     elif isinstance(value, list):
         for item in value:
@@ -2788,37 +3688,63 @@ def validate(written: dict[str, list[tuple[Mail, str]]]) -> None:
     """Every interaction is annotated, and every quoted sentence is where the annotation says."""
     for rep, items in written.items():
         for mail, body in items:
-            assert bool(mail.ev) != bool(mail.nothing), f"{mail.key}: evidence xor a reason for none"
+            assert bool(mail.ev) != bool(mail.nothing), (
+                f"{mail.key}: evidence xor a reason for none"
+            )
             cut = min((body.find(m) for m in QUOTE_MARKERS if m in body), default=len(body))
             for kind, sentence in mail.ev.items():
                 assert kind in KINDS, f"{mail.key}: unknown kind {kind}"
                 where = body.find(sentence)
                 assert where >= 0, f"{mail.key}: {kind} sentence not in body: {sentence!r}"
                 if mail.actor == "buyer":
-                    assert where > cut, f"{mail.key}: buyer sentence is in the rep's own text: {sentence!r}"
+                    assert where > cut, (
+                        f"{mail.key}: buyer sentence is in the rep's own text: {sentence!r}"
+                    )
                 else:
-                    assert where < cut, f"{mail.key}: rep report is not in the rep's text: {sentence!r}"
+                    assert where < cut, (
+                        f"{mail.key}: rep report is not in the rep's text: {sentence!r}"
+                    )
             if mail.fmt == "latin1":
                 body.encode("iso-8859-1")  # must be representable
             assert rep == mail.rep
     for event in EVENTS:
         assert bool(event.ev) != bool(event.nothing), f"{event.key}: evidence xor a reason for none"
-        assert utc(event.modified) < event.begins, f"{event.key}: LAST-MODIFIED must precede DTSTART"
+        assert utc(event.modified) < event.begins, (
+            f"{event.key}: LAST-MODIFIED must precede DTSTART"
+        )
         for kind in event.ev:
             assert kind in KINDS, f"{event.key}: unknown kind {kind}"
         held = [k for k in event.ev if k in HELD.values() or k == "meeting_scheduled"]
         if event.ev and event.ends <= AS_OF_DT:
-            assert held == [HELD[event.category]], f"{event.key}: past event must give {HELD[event.category]}"
+            assert held == [HELD[event.category]], (
+                f"{event.key}: past event must give {HELD[event.category]}"
+            )
         elif event.ev:
-            assert held == ["meeting_scheduled"], f"{event.key}: future event must give meeting_scheduled"
+            assert held == ["meeting_scheduled"], (
+                f"{event.key}: future event must give meeting_scheduled"
+            )
 
 
 KINDS = {
-    "interest_shown", "meeting_scheduled", "meeting_held", "demo_held", "technical_meeting_held",
-    "outcome_shared", "stakeholders_identified", "executive_engaged", "budget_confirmed",
-    "timeline_given", "plan_agreed", "business_case_agreed", "solution_fit_confirmed",
-    "proposal_acknowledged", "verbal_commitment", "contract_acknowledged", "contract_signed",
-    "advocacy", "disengaged",
+    "interest_shown",
+    "meeting_scheduled",
+    "meeting_held",
+    "demo_held",
+    "technical_meeting_held",
+    "outcome_shared",
+    "stakeholders_identified",
+    "executive_engaged",
+    "budget_confirmed",
+    "timeline_given",
+    "plan_agreed",
+    "business_case_agreed",
+    "solution_fit_confirmed",
+    "proposal_acknowledged",
+    "verbal_commitment",
+    "contract_acknowledged",
+    "contract_signed",
+    "advocacy",
+    "disengaged",
 }
 
 
@@ -2857,9 +3783,7 @@ def write_expected() -> None:
             )
             entry["evidence"].append(mail_record(mail))
     skipped = [
-        {**mail_record(m), "rep": REPS[m.rep].person.email}
-        for m in MAILS
-        if m.deal == "internal"
+        {**mail_record(m), "rep": REPS[m.rep].person.email} for m in MAILS if m.deal == "internal"
     ]
     known = set(ORGS) | {"internal"}
     for mail in MAILS:

@@ -175,9 +175,7 @@ def test_one_bad_event_is_skipped_alone(tmp_path: Path) -> None:
     interactions, problems = split(read_paths([tmp_path]))
 
     assert [i.id for i in interactions] == ["demo-1@seller.com", "second@seller.com"]
-    assert [(Path(p.where).name, p.reason) for p in problems] == [
-        ("cal.ics", "event 2 has no UID")
-    ]
+    assert [(Path(p.where).name, p.reason) for p in problems] == [("cal.ics", "event 2 has no UID")]
 
 
 def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
