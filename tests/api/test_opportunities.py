@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from api.deps import get_session
-from api.main import app
 from capture.interaction import Interaction
 from classifiers.evidence import Evidence, Kind, Meeting
 from models.assessments import record_stage_changes
@@ -89,18 +86,11 @@ def _seed(session: Session) -> dict[str, int]:
 
 
 @pytest.fixture
-def client(engine) -> Iterator[tuple[TestClient, dict[str, int]]]:
+def client(engine, api) -> tuple[TestClient, dict[str, int]]:
     with Session(engine, expire_on_commit=False) as session:
         ids = _seed(session)
         session.commit()
-
-    def session_override() -> Iterator[Session]:
-        with Session(engine) as session:
-            yield session
-
-    app.dependency_overrides[get_session] = session_override
-    yield TestClient(app), ids
-    app.dependency_overrides.clear()
+    return api, ids
 
 
 def test_list_shows_inferred_stages(client):

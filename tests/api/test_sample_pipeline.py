@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -11,8 +10,6 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
-from api.deps import get_session
-from api.main import app
 from api.services.ingest import import_interactions
 from capture.files import read_paths
 from classifiers.pipeline import default_classifier
@@ -46,18 +43,11 @@ def _counts(engine) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def imported(engine) -> Iterator[tuple[TestClient, object]]:
+def imported(engine, api) -> tuple[TestClient, object]:
     first = _import(engine)
     assert first.problems == []
     assert first.statuses["added"] > 0
-
-    def session_override() -> Iterator[Session]:
-        with Session(engine) as session:
-            yield session
-
-    app.dependency_overrides[get_session] = session_override
-    yield TestClient(app), first
-    app.dependency_overrides.clear()
+    return api, first
 
 
 def test_importing_the_sample_twice_leaves_the_same_rows(engine, imported):
