@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -47,8 +48,13 @@ ProcessOpt = Annotated[
 
 
 def _fail(message: str) -> typer.Exit:
-    console.print(f"[red]error:[/red] {message}")
+    console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     return typer.Exit(code=2)
+
+
+def _skipped(where: str, reason: str) -> None:
+    """One line per skipped file or item, never wrapped, so it can be grepped."""
+    console.print(f"[yellow]skipped[/yellow] {escape(where)}: {escape(reason)}", soft_wrap=True)
 
 
 def _process(name: str | None):  # type: ignore[no-untyped-def]
@@ -130,7 +136,7 @@ def import_(paths: PathsArg, mailbox: MailboxOpt = None, process: ProcessOpt = N
     table.add_row("problems (skipped)", str(len(report.problems)))
     console.print(table)
     for problem in report.problems:
-        console.print(f"[yellow]skipped[/yellow] {problem.where}: {problem.reason}")
+        _skipped(problem.where, problem.reason)
 
 
 @app.command()
@@ -177,7 +183,7 @@ def assess(
         items, classifier=default_classifier(), process=sales_process, as_of=_parse_time(as_of)
     )
     for problem in problems:
-        console.print(f"[yellow]skipped[/yellow] {problem.where}: {problem.reason}")
+        _skipped(problem.where, problem.reason)
     if as_json:
         for opportunity in opportunities:
             sys.stdout.write(json.dumps(opportunity.to_json()) + "\n")
@@ -349,7 +355,7 @@ def opportunities_load(
             loaded += 1
     console.print(f"[green]{loaded} opportunities loaded[/green]")
     for problem in problems:
-        console.print(f"[yellow]skipped[/yellow] {problem}")
+        _skipped(*problem.split(": ", 1))
 
 
 @db_app.command("upgrade")

@@ -90,10 +90,11 @@ def count_items(path: Path) -> int:
         if suffix == ".eml":
             return 1
         with path.open("rb") as lines:
+            # a broken file still gives one item: its problem
             if suffix == ".mbox":
-                return sum(1 for line in lines if line.startswith(b"From "))
+                return max(1, sum(1 for line in lines if line.startswith(b"From ")))
             if suffix == ".ics":
-                return sum(1 for line in lines if line.strip().upper() == b"BEGIN:VEVENT")
+                return max(1, sum(1 for line in lines if line.strip().upper() == b"BEGIN:VEVENT"))
             if suffix == ".jsonl":
                 return sum(1 for line in lines if line.strip())
     except OSError:

@@ -1,4 +1,4 @@
-"""Evidence: a buyer's observable reaction found in one interaction (shared/spec/evidence-kinds.md)."""
+"""Evidence: a buyer's observable reaction in one interaction (shared/spec/evidence-kinds.md)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ MeetingCategory = Literal["demo", "technical", "general"]
 
 
 class Meeting(BaseModel):
-    """The calendar facts behind meeting evidence, so that stage inference can judge it at any time."""
+    """The calendar facts behind meeting evidence, so stage inference can judge it at any time."""
 
     start: datetime
     end: datetime
