@@ -50,8 +50,3 @@ class Contact(ContactBase, table=True):
     organization_id: int = Field(foreign_key="organization.id", index=True)
     account_id: int | None = Field(default=None, foreign_key="account.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-class ContactPublic(ContactBase):
-    id: int
-    account_id: int | None

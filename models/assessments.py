@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from classifiers.evidence import Kind, Meeting
 from models.evidence import EvidenceRecord
 from models.interaction import InteractionRecord
-from models.opportunity import InteractionOpportunity, Opportunity, StageChange
+from models.opportunity import InteractionOpportunity, StageChange
 from models.sales_process import SalesProcess
 from models.stage_inference import Assessment, InteractionRef, ObservedEvidence, assess
 
@@ -92,7 +92,3 @@ def record_stage_changes(
         changes.append(change)
     session.flush()
     return changes
-
-
-def all_opportunity_ids(session: Session) -> list[int]:
-    return [o for o in session.exec(select(Opportunity.id)).all() if o is not None]

@@ -31,18 +31,3 @@ class InteractionRecord(SQLModel, table=True):
     status: str | None = None
     content_hash: str
     imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-class InteractionPublic(SQLModel):
-    id: int
-    source: str
-    source_id: str
-    type: str
-    thread_id: str | None
-    mailbox: str
-    participants: list[dict[str, Any]]
-    sent_at: datetime
-    subject: str
-    start: datetime | None = None
-    end: datetime | None = None
-    status: str | None = None

@@ -21,9 +21,3 @@ class Mailbox(MailboxBase, table=True):
     organization_id: int = Field(foreign_key="organization.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_import_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-
-
-class MailboxPublic(MailboxBase):
-    id: int
-    organization_id: int
-    last_import_at: datetime | None

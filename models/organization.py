@@ -17,7 +17,3 @@ class OrganizationBase(SQLModel):
 class Organization(OrganizationBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-class OrganizationPublic(OrganizationBase):
-    id: int
