@@ -8,15 +8,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.attrs import LOWER
+import numpy
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, SpanGroup
 
+from classifiers.gate import WordGate, rarity
 from classifiers.rules import Rule
 
 SPANS_KEY = "evidence"
+_NEWLINE = re.compile("\n")
 
 
 class LineSentencizer(Sentencizer):
@@ -27,9 +30,12 @@ class LineSentencizer(Sentencizer):
         docs = list(docs)
         guesses = super().predict(docs)
         for doc, tags in zip(docs, guesses, strict=True):
-            for i, token in enumerate(doc[:-1]):
-                if "\n" in token.text or "\n" in token.whitespace_:
-                    tags[i + 1] = True
+            breaks = [m.end() for m in _NEWLINE.finditer(doc.text)]
+            if breaks:
+                # the first token starting after each line break begins a sentence
+                for i in numpy.searchsorted(doc.to_array(IDX), breaks).tolist():
+                    if 0 < i < len(tags):
+                        tags[i] = True
         return guesses
 
 
@@ -67,7 +73,8 @@ class EvidenceMatcher:
     """Sets doc.spans["evidence"]: label = kind, id_ = pattern id, kb_id_ = voice.
 
     Each pattern's Matcher runs only on sentences holding a word for each of the pattern's
-    required tokens (an exact necessary condition): long newsletters stay cheap.
+    required tokens (an exact necessary condition): long newsletters stay cheap. `gate` applies
+    the same condition to raw lines, before tokenizing.
     """
 
     def __init__(self, nlp: Language, name: str, patterns: list[dict[str, Any]], spans_key: str):
@@ -79,6 +86,7 @@ class EvidenceMatcher:
         self._required: list[tuple[str, list[frozenset[int]]]] = []  # (rule id, word sets)
         self._index: dict[int, list[int]] = defaultdict(list)
         self._always: set[str] = set()  # rules with a pattern that requires no named word
+        requirements: list[list[frozenset[str]]] = []
         for data in patterns:
             rule = Rule.from_dict(data)
             self.rules[rule.id] = rule
@@ -86,16 +94,24 @@ class EvidenceMatcher:
             matcher.add(rule.id, [list(p) for p in rule.patterns], greedy="LONGEST")
             self.matchers[rule.id] = matcher
             for pattern in rule.patterns:
-                required = [
-                    frozenset(nlp.vocab.strings.add(word) for word in words)
-                    for words in _required_words(pattern)
-                ]
-                if not required:
+                words_required = _required_words(pattern)
+                requirements.append(words_required)
+                if not words_required:
                     self._always.add(rule.id)
                     continue
-                for word in min(required, key=len):
-                    self._index[word].append(len(self._required))
+                for word in min(words_required, key=rarity):
+                    self._index[nlp.vocab.strings.add(word)].append(len(self._required))
+                required = [
+                    frozenset(nlp.vocab.strings.add(word) for word in words)
+                    for words in words_required
+                ]
                 self._required.append((rule.id, required))
+        exceptions = {
+            text: [str(token[ORTH]) for token in tokens]
+            for text, tokens in nlp.tokenizer.rules.items()
+        }
+        self.gate = WordGate(requirements, exceptions)
+        self._order = {rule_id: n for n, rule_id in enumerate(self.rules)}
 
     def candidates(self, words: set[int]) -> list[str]:
         """Ids of the rules that could match a sentence of these words (LOWER hashes)."""
@@ -105,7 +121,7 @@ class EvidenceMatcher:
                 rule_id, required = self._required[i]
                 if rule_id not in found and all(accepted & words for accepted in required):
                     found.add(rule_id)
-        return [rule_id for rule_id in self.rules if rule_id in found]
+        return sorted(found, key=self._order.__getitem__)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

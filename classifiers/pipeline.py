@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from itertools import islice
@@ -77,6 +77,10 @@ class _Job:
     confidence: float
     speaker: str | None
 
+    def only_lines(self, keep: Callable[[str], bool]) -> _Job | None:
+        segment = self.segment.only_lines(keep)
+        return None if segment is None else replace(self, segment=segment)
+
 
 def build_nlp(patterns_dir: str | Path | None = None) -> Language:
     """A blank English pipeline: sentences (line breaks end them too), then the evidence matcher."""
@@ -100,7 +104,8 @@ class EvidenceClassifier:
     def __init__(self, nlp: Language | None = None, cues: Cues | None = None):
         self.nlp = nlp or build_nlp()
         self.cues = cues or default_cues()
-        self.rules: dict[str, Rule] = self.nlp.get_pipe("evidence_matcher").rules
+        self.matcher = self.nlp.get_pipe("evidence_matcher")
+        self.rules: dict[str, Rule] = self.matcher.rules
 
     def classify(self, interaction: Interaction) -> list[Evidence]:
         return next(self.classify_many([interaction]))
@@ -114,26 +119,30 @@ class EvidenceClassifier:
             yield from self._classify_batch(batch, batch_size)
 
     def _classify_batch(self, batch: list[Interaction], batch_size: int) -> list[list[Evidence]]:
-        found: list[list[Evidence]] = [[] for _ in batch]
+        # each candidate with the words it matched, read for a meeting time once it is chosen
+        found: list[list[tuple[Evidence, str | None]]] = [[] for _ in batch]
         jobs: list[_Job] = []
         for index, interaction in enumerate(batch):
             try:
                 if interaction.type == "event":
-                    found[index].extend(classify_event(interaction))
+                    found[index].extend((e, None) for e in classify_event(interaction))
                 else:
                     new_jobs, titled = self._plan_email(index, interaction)
                     jobs.extend(new_jobs)
-                    found[index].extend(titled)
+                    found[index].extend((e, None) for e in titled)
             except Exception:  # one malformed interaction must not stop a whole import
                 log.exception("classifying %s failed; no evidence kept", interaction.id)
                 found[index] = []
+        # only lines where some pattern could match are worth tokenizing
+        could_match = self.matcher.gate.could_match
+        jobs = [j for j in (j.only_lines(could_match) for j in jobs) if j is not None]
         docs = self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size)
         for job, doc in zip(jobs, docs, strict=True):
             try:
                 found[job.index].extend(self._candidates(job, doc, batch[job.index]))
             except Exception:
                 log.exception("matching %s failed; segment skipped", batch[job.index].id)
-        return [_best_per_kind(items) for items in found]
+        return [_with_meeting_times(_best_per_kind(items)) for items in found]
 
     def _plan_email(
         self, index: int, interaction: Interaction
@@ -207,7 +216,9 @@ class EvidenceClassifier:
                 ]
         return []
 
-    def _candidates(self, job: _Job, doc: Doc, interaction: Interaction) -> Iterator[Evidence]:
+    def _candidates(
+        self, job: _Job, doc: Doc, interaction: Interaction
+    ) -> Iterator[tuple[Evidence, str]]:
         for span in doc.spans.get(SPANS_KEY, []):
             rule = self.rules.get(span.id_)
             if rule is None or rule.voice != job.voice:
@@ -226,29 +237,42 @@ class EvidenceClassifier:
             quote = _quote(job, span, sentence)
             if not quote:
                 continue
-            evidence = Evidence(
+            evidence = Evidence.model_construct(  # fields built here are valid by construction
                 kind=rule.kind,
                 confidence=round(job.confidence * rule.weight, 3),
                 actor="buyer" if job.voice == "buyer" else "seller",
                 quote=quote,
                 observed_at=interaction.sent_at,
                 speaker=job.speaker,
+                meeting=None,
+                meeting_time=None,
             )
-            if rule.kind == Kind.meeting_scheduled:
-                evidence.meeting_time = meeting_time(
-                    (span.text, quote), sent_at=interaction.sent_at
-                )
-            yield evidence
+            yield evidence, span.text
 
 
-def _best_per_kind(items: list[Evidence]) -> list[Evidence]:
+_KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
+
+
+def _best_per_kind(
+    items: list[tuple[Evidence, str | None]],
+) -> list[tuple[Evidence, str | None]]:
     """One evidence per kind: the most confident, the first found on a tie; in Kind order."""
-    best: dict[Kind, Evidence] = {}
-    for evidence in items:
-        if evidence.kind not in best or evidence.confidence > best[evidence.kind].confidence:
-            best[evidence.kind] = evidence
-    order = list(Kind)
-    return sorted(best.values(), key=lambda e: order.index(e.kind))
+    best: dict[Kind, tuple[Evidence, str | None]] = {}
+    for evidence, matched in items:
+        if evidence.kind not in best or evidence.confidence > best[evidence.kind][0].confidence:
+            best[evidence.kind] = (evidence, matched)
+    return sorted(best.values(), key=lambda item: _KIND_ORDER[item[0].kind])
+
+
+def _with_meeting_times(items: list[tuple[Evidence, str | None]]) -> list[Evidence]:
+    """The evidence, meeting_scheduled from text given its meeting time (dateparser is slow, so
+    only the chosen evidence is read)."""
+    for evidence, matched in items:
+        if evidence.kind == Kind.meeting_scheduled and matched is not None:
+            evidence.meeting_time = meeting_time(
+                (matched, evidence.quote), sent_at=evidence.observed_at
+            )
+    return [evidence for evidence, _ in items]
 
 
 def _ends_well(span: Span, sentence: Span, allowed: tuple[str, ...]) -> bool:

@@ -9,8 +9,8 @@ can be turned back into an exact substring of the original body (one line of it)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from capture.interaction import Person
@@ -148,6 +148,29 @@ class Segment:
         lo = max(start, line.text_start) - line.text_start
         hi = min(end, line.text_start + line.length) - line.text_start
         return (line.body_start + lo, line.body_start + max(lo, hi))
+
+    def only_lines(self, keep: Callable[[str], bool]) -> Segment | None:
+        """This segment cut to the lines of its text that `keep` accepts, offsets still mapping to
+        the body; None when no line is kept. Lines end sentences, so matches are unchanged."""
+        kept: list[str] = []
+        lines: list[Line] = []
+        start = length = 0
+        texts = self.text.split("\n")
+        for text in texts:
+            end = start + len(text)
+            if keep(text):
+                shift = length - start
+                lines.extend(
+                    replace(line, text_start=line.text_start + shift)
+                    for line in self.lines
+                    if start <= line.text_start <= end
+                )
+                kept.append(text)
+                length += len(text) + 1
+            start = end + 1
+        if len(kept) == len(texts):
+            return self
+        return replace(self, text="\n".join(kept), lines=tuple(lines)) if kept else None
 
     def line_spans(self) -> Iterable[tuple[int, int]]:
         """Text spans of the segment's lines, in order."""
