@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: setup demo test lint serve bench
+.PHONY: setup demo test lint serve bench eval
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,7 +11,13 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-setup: $(BIN)/.installed
+MODEL := classifiers/textcat/model/thresholds.json
+
+# the sentence model is trained here, not downloaded: rebuilt when its data or recipe changes
+$(MODEL): $(BIN)/.installed devset/*.jsonl classifiers/textcat/config.cfg classifiers/textcat/train.py
+	$(BIN)/proofstage train
+
+setup: $(BIN)/.installed $(MODEL)
 
 demo: setup
 	$(BIN)/proofstage demo
@@ -26,4 +32,7 @@ serve: setup
 	$(BIN)/proofstage serve
 
 bench: setup
-	$(BIN)/python bench/classify.py
+	$(BIN)/python -m bench.classify
+
+eval: setup
+	$(BIN)/proofstage eval devset

@@ -159,6 +159,101 @@ def classify(
 
 
 @app.command()
+def train(
+    devset: Annotated[
+        list[Path] | None, typer.Argument(help="Labeled JSON Lines files or folders.")
+    ] = None,
+) -> None:
+    """Train the sentence model on the labeled set's training part (held-out part untouched)."""
+    from classifiers.textcat.model import MODEL_DIR
+    from classifiers.textcat.train import train as train_model
+
+    paths = devset or [Path(__file__).parent.parent / "devset"]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"{missing[0]}: no such file or folder")
+    with console.status("training the sentence model (about a minute)"):
+        thresholds = train_model(paths)
+    console.print(f"model written to {MODEL_DIR}")
+    for kind, threshold in sorted(thresholds.items()):
+        out.print(f"{kind:<26} threshold {threshold:.2f}")
+
+
+@app.command("eval")
+def eval_(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Labeled JSON Lines files or folders (devset/README.md).")
+    ],
+    part: Annotated[
+        list[str] | None,
+        typer.Option(help="held-out, training or all (repeatable); default: all three."),
+    ] = None,
+    errors: Annotated[int, typer.Option(help="Print up to this many misses and false alarms.")] = 0,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The figures as one JSON object.")
+    ] = False,
+) -> None:
+    """Precision, recall and F1 per evidence kind, and micro-averaged, on a labeled set."""
+    from api.services.evaluate import PARTS, evaluate
+
+    parts = part or list(PARTS)
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        raise _fail(f"unknown part {unknown[0]!r}; choose from {', '.join(PARTS)}")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"{missing[0]}: no such file or folder")
+    result = evaluate(paths)
+    for problem in result.problems:
+        _skipped(problem.where, problem.reason)
+    if as_json:
+        print(json.dumps(result.as_dict(), indent=2))
+        return
+    for name in parts:
+        _print_scores(name, result.scores[name])
+    times = result.meeting_times
+    if times.labeled:
+        out.print(
+            f"meeting times: {times.labeled} labeled, {times.found} found, {times.exact} exact"
+        )
+    for mistake in result.mistakes[:errors]:
+        what = "missed" if mistake.missed else "false alarm"
+        out.print(
+            f"{mistake.where} {mistake.interaction_id} {what} {mistake.kind.value}: "
+            f"[dim]{mistake.quote}[/dim]",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _print_scores(name: str, scores) -> None:  # type: ignore[no-untyped-def]
+    table = Table(title=f"{name}: {scores.interactions} interactions", title_justify="left")
+    for column in ("kind", "support", "TP", "FP", "FN", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind in [*scores.kinds(), None]:
+        p, r, f, support = scores.figures(kind)
+        counts = (
+            (scores.true_positive[kind], scores.false_positive[kind], scores.false_negative[kind])
+            if kind
+            else (
+                sum(scores.true_positive.values()),
+                sum(scores.false_positive.values()),
+                sum(scores.false_negative.values()),
+            )
+        )
+        table.add_row(
+            kind.value if kind else "micro",
+            str(support),
+            *map(str, counts),
+            f"{p:.3f}",
+            f"{r:.3f}",
+            f"{f:.3f}",
+            end_section=kind is not None and kind == scores.kinds()[-1],
+        )
+    out.print(table)
+
+
+@app.command()
 def assess(
     paths: PathsArg,
     process: ProcessOpt = None,

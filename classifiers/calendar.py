@@ -78,7 +78,8 @@ def _accepting_buyers(interaction: Interaction) -> list[tuple[Person, str]]:
 
 def classify_event(interaction: Interaction) -> list[Evidence]:
     """Evidence from one calendar event, judged at interaction.judged_at."""
-    if interaction.type != "event" or interaction.status == "cancelled":
+    # the spec proves only "accepted and confirmed": an event still marked tentative is not fixed
+    if interaction.type != "event" or interaction.status in ("cancelled", "tentative"):
         return []
     start = interaction.start
     if start is None:

@@ -40,6 +40,12 @@ from classifiers.evidence import Evidence, Kind
 from classifiers.rules import Rule, Voice
 from classifiers.segments import MAX_BODY, Line, Segment, split_segments
 from classifiers.sides import is_seller_domain, names_company, side_of
+from classifiers.textcat.model import (
+    QUESTION_PROVES_NOTHING,
+    SentenceModel,
+    readable_sentences,
+    sentence_text,
+)
 from classifiers.titles import senior_title
 
 log = logging.getLogger(__name__)
@@ -49,6 +55,7 @@ UNATTRIBUTED_CONFIDENCE = 0.75  # a quote with no named author, on an email with
 REPORT_CONFIDENCE = 0.7  # the rep reporting the buyer's action
 SUBJECT_CONFIDENCE = 0.65  # the rep's own subject line
 TITLE_CONFIDENCE = 0.85  # a senior title in a buyer's signature or header
+SENTENCE_MODEL_WEIGHT = 0.95  # the trained model's finding, below a pattern's on the same words
 MAX_QUOTE = 300
 # a long quote with no named author is a forwarded article or memo, not a buyer's reply
 UNATTRIBUTED_MAX_CHARS = 4000
@@ -101,11 +108,17 @@ def build_nlp(patterns_dir: str | Path | None = None) -> Language:
 class EvidenceClassifier:
     """Evidence from interactions: `classify` for one, `classify_many` for a stream (nlp.pipe)."""
 
-    def __init__(self, nlp: Language | None = None, cues: Cues | None = None):
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        cues: Cues | None = None,
+        sentence_model: SentenceModel | None = None,
+    ):
         self.nlp = nlp or build_nlp()
         self.cues = cues or default_cues()
         self.matcher = self.nlp.get_pipe("evidence_matcher")
         self.rules: dict[str, Rule] = self.matcher.rules
+        self.sentence_model = sentence_model
 
     def classify(self, interaction: Interaction) -> list[Evidence]:
         return next(self.classify_many([interaction]))
@@ -133,16 +146,65 @@ class EvidenceClassifier:
             except Exception:  # one malformed interaction must not stop a whole import
                 log.exception("classifying %s failed; no evidence kept", interaction.id)
                 found[index] = []
-        # only lines where some pattern could match are worth tokenizing
-        could_match = self.matcher.gate.could_match
-        jobs = [j for j in (j.only_lines(could_match) for j in jobs) if j is not None]
-        docs = self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size)
+        if self.sentence_model is None:
+            # only lines where some pattern could match are worth tokenizing
+            could_match = self.matcher.gate.could_match
+            jobs = [j for j in (j.only_lines(could_match) for j in jobs) if j is not None]
+        docs = list(self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size))
         for job, doc in zip(jobs, docs, strict=True):
             try:
                 found[job.index].extend(self._candidates(job, doc, batch[job.index]))
             except Exception:
                 log.exception("matching %s failed; segment skipped", batch[job.index].id)
+        if self.sentence_model is not None:
+            self._sentence_candidates(jobs, docs, batch, found)
         return [_with_meeting_times(_best_per_kind(items)) for items in found]
+
+    def voiced_sentences(
+        self, interactions: Iterable[Interaction]
+    ) -> Iterator[list[tuple[str, str, Span]]]:
+        """Per email, its readable sentences as (voice, text for the sentence model, sentence)."""
+        for interaction in interactions:
+            jobs = self._plan_email(0, interaction)[0] if interaction.type == "email" else []
+            docs = self.nlp.pipe(job.segment.text for job in jobs)
+            yield [
+                (job.voice, sentence_text(job.voice, sentence.text), sentence)
+                for job, doc in zip(jobs, docs, strict=True)
+                for sentence in readable_sentences(doc)
+            ]
+
+    def _sentence_candidates(
+        self,
+        jobs: list[_Job],
+        docs: list[Doc],
+        batch: list[Interaction],
+        found: list[list[tuple[Evidence, str | None]]],
+    ) -> None:
+        """Evidence the trained sentence model finds, above each kind's threshold."""
+        assert self.sentence_model is not None
+        places = [(job, s) for job, doc in zip(jobs, docs, strict=True)
+                  for s in readable_sentences(doc)]
+        texts = (sentence_text(job.voice, s.text) for job, s in places)
+        for (job, sentence), scores in zip(places, self.sentence_model.scores(texts), strict=True):
+            interaction = batch[job.index]
+            for kind, score in scores:
+                question = sentence.text.rstrip().endswith("?")
+                if question and (job.voice != "buyer" or kind in QUESTION_PROVES_NOTHING):
+                    continue
+                quote = _quote(job, sentence, sentence)
+                if not quote:
+                    continue
+                evidence = Evidence.model_construct(
+                    kind=kind,
+                    confidence=round(job.confidence * SENTENCE_MODEL_WEIGHT, 3),
+                    actor="buyer" if job.voice == "buyer" else "seller",
+                    quote=quote,
+                    observed_at=interaction.sent_at,
+                    speaker=job.speaker,
+                    meeting=None,
+                    meeting_time=None,
+                )
+                found[job.index].append((evidence, sentence.text))
 
     def _plan_email(
         self, index: int, interaction: Interaction
@@ -387,5 +449,5 @@ def _title_line(segment: Segment, body: str, *, max_length: int, last: int) -> s
 
 @cache
 def default_classifier() -> EvidenceClassifier:
-    """The bundled patterns, built once per process."""
-    return EvidenceClassifier()
+    """The bundled patterns and the trained sentence model, built once per process."""
+    return EvidenceClassifier(sentence_model=SentenceModel.load())

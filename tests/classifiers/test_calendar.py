@@ -137,3 +137,9 @@ def test_event_without_times_is_nothing():
         update={"start": None, "end": None}
     )
     assert default_classifier().classify(interaction) == []
+
+
+@pytest.mark.parametrize("status", ["tentative", "cancelled"])
+def test_an_event_not_yet_confirmed_or_cancelled_proves_nothing(status):
+    attendees = [{**LI, "response": "accepted"}]
+    assert _kinds(event(attendees=attendees, status=status)) == []
