@@ -182,12 +182,13 @@ class EvidenceClassifier:
     ) -> None:
         """Evidence the trained sentence model finds, above each kind's threshold."""
         assert self.sentence_model is not None
-        places = [(job, s) for job, doc in zip(jobs, docs, strict=True)
-                  for s in readable_sentences(doc)]
+        places = [
+            (job, s) for job, doc in zip(jobs, docs, strict=True) for s in readable_sentences(doc)
+        ]
         texts = (sentence_text(job.voice, s.text) for job, s in places)
         for (job, sentence), scores in zip(places, self.sentence_model.scores(texts), strict=True):
             interaction = batch[job.index]
-            for kind, score in scores:
+            for kind, _score in scores:
                 question = sentence.text.rstrip().endswith("?")
                 if question and (job.voice != "buyer" or kind in QUESTION_PROVES_NOTHING):
                     continue

@@ -69,8 +69,11 @@ def sentence_examples(
     sentences = reader.voiced_sentences(item.interaction for item in items)
     for item, found in zip(items, sentences, strict=True):
         for _voice, text, sentence in found:
-            kinds = {label.kind for label in item.labels if label.quote and holds(sentence.text,
-                                                                                   label.quote)}
+            kinds = {
+                label.kind
+                for label in item.labels
+                if label.quote and holds(sentence.text, label.quote)
+            }
             examples.append(SentenceExample(item.interaction.id, text, kinds))
     return examples
 
@@ -111,9 +114,7 @@ def choose_thresholds(
     return thresholds
 
 
-def train(
-    devset: list[Path], output: Path = MODEL_DIR, config: Path = CONFIG
-) -> dict[str, float]:
+def train(devset: list[Path], output: Path = MODEL_DIR, config: Path = CONFIG) -> dict[str, float]:
     """Train, choose thresholds, and write the model to `output`; returns the thresholds."""
     items = [
         item
@@ -133,8 +134,10 @@ def train(
         spacy_train(
             config,
             work_dir / "out",
-            overrides={"paths.train": str(work_dir / "train.spacy"),
-                       "paths.dev": str(work_dir / "dev.spacy")},
+            overrides={
+                "paths.train": str(work_dir / "train.spacy"),
+                "paths.dev": str(work_dir / "dev.spacy"),
+            },
         )
         nlp = spacy.load(work_dir / "out" / "model-best")
         labeled = {i.interaction.id: i.kinds for i in items if is_tuning(i.interaction.id)}
@@ -145,9 +148,13 @@ def train(
     (output / THRESHOLDS_FILE).write_text(json.dumps(thresholds, indent=2, sort_keys=True))
     (output / "training.json").write_text(
         json.dumps(
-            {"interactions": len(items), "sentences": len(fit), "tuning_sentences": len(tuning),
-             "positive_sentences": sum(bool(e.kinds) for e in examples),
-             "devset_sha256": _digest(devset)},
+            {
+                "interactions": len(items),
+                "sentences": len(fit),
+                "tuning_sentences": len(tuning),
+                "positive_sentences": sum(bool(e.kinds) for e in examples),
+                "devset_sha256": _digest(devset),
+            },
             indent=2,
         )
     )
@@ -161,4 +168,3 @@ def _digest(devset: list[Path]) -> str:
     for path in labeled_files(devset):
         digest.update(path.read_bytes())
     return digest.hexdigest()
-

@@ -134,3 +134,44 @@ def test_import_twice_adds_nothing_and_broken_files_are_named(database_url, tmp_
         kinds = session.exec(select(EvidenceRecord.kind)).all()
     assert kinds == ["budget_confirmed"]
     get_engine.cache_clear()
+
+
+def test_eval_prints_figures_per_part_from_the_labels(tmp_path):
+    rep = {"email": "ana@seller.com", "name": "Ana"}
+    base = {
+        "type": "email",
+        "mailbox": rep["email"],
+        "sent_at": "2026-03-02T15:04:00Z",
+        "from": rep,
+        "to": [{"email": "li@buyer.com", "name": "Li"}],
+        "subject": "Re: q",
+    }
+    proof = "Thanks Li.\n\nOn Mon, Li Wei <li@buyer.com> wrote:\n> Budget is approved for Q3."
+    rows = [
+        {**base, "id": "a", "body": proof, "labels": [{"kind": "budget_confirmed"}]},
+        {
+            **base,
+            "id": "b",
+            "body": "Attached is our proposal.",
+            "labels": [{"kind": "budget_confirmed", "quote": "proposal"}],
+        },
+        {**base, "id": "c", "body": proof, "labels": []},
+    ]
+    path = tmp_path / "labeled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("eval", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)["parts"]["all"]
+    assert figures["interactions"] == 3
+    assert figures["kinds"]["budget_confirmed"] == {
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+        "support": 2,
+    }
+
+
+def test_eval_rejects_an_unknown_part(tmp_path):
+    result = run("eval", str(tmp_path), "--part", "validation")
+    assert result.returncode != 0
+    assert "unknown part" in result.stderr
