@@ -216,6 +216,13 @@ def eval_(
         out.print(
             f"meeting times: {times.labeled} labeled, {times.found} found, {times.exact} exact"
         )
+    if "all" not in parts:  # list only the mistakes of the parts asked for
+        from classifiers.evaluation import is_held_out
+
+        def part_of(interaction_id: str) -> str:
+            return "held-out" if is_held_out(interaction_id) else "training"
+
+        result.mistakes = [m for m in result.mistakes if part_of(m.interaction_id) in parts]
     for mistake in result.mistakes[:errors]:
         what = "missed" if mistake.missed else "false alarm"
         out.print(
