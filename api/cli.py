@@ -239,19 +239,10 @@ def _print_scores(name: str, scores) -> None:  # type: ignore[no-untyped-def]
         table.add_column(column, justify="left" if column == "kind" else "right")
     for kind in [*scores.kinds(), None]:
         p, r, f, support = scores.figures(kind)
-        counts = (
-            (scores.true_positive[kind], scores.false_positive[kind], scores.false_negative[kind])
-            if kind
-            else (
-                sum(scores.true_positive.values()),
-                sum(scores.false_positive.values()),
-                sum(scores.false_negative.values()),
-            )
-        )
         table.add_row(
             kind.value if kind else "micro",
             str(support),
-            *map(str, counts),
+            *map(str, scores.counts(kind)),
             f"{p:.3f}",
             f"{r:.3f}",
             f"{f:.3f}",

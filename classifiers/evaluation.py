@@ -95,18 +95,16 @@ class Scores:
         seen = self.true_positive + self.false_positive + self.false_negative
         return [kind for kind in Kind if seen[kind]]
 
+    def counts(self, kind: Kind | None = None) -> tuple[int, int, int]:
+        """(true positives, false positives, false negatives) of one kind, or of all for None."""
+        tallies = (self.true_positive, self.false_positive, self.false_negative)
+        if kind is None:
+            return tuple(sum(t.values()) for t in tallies)  # type: ignore[return-value]
+        return tuple(t[kind] for t in tallies)  # type: ignore[return-value]
+
     def figures(self, kind: Kind | None = None) -> tuple[float, float, float, int]:
         """(precision, recall, F1, support) for one kind, or micro-averaged for None."""
-        if kind is None:
-            tp = sum(self.true_positive.values())
-            fp = sum(self.false_positive.values())
-            fn = sum(self.false_negative.values())
-        else:
-            tp, fp, fn = (
-                self.true_positive[kind],
-                self.false_positive[kind],
-                self.false_negative[kind],
-            )
+        tp, fp, fn = self.counts(kind)
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

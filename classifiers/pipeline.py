@@ -84,6 +84,20 @@ class _Job:
     confidence: float
     speaker: str | None
 
+    def evidence(self, kind: Kind, weight: float, quote: str, interaction: Interaction) -> Evidence:
+        """Evidence found in this text; fields built here are valid by construction, so no
+        pydantic validation on the hot path."""
+        return Evidence.model_construct(
+            kind=kind,
+            confidence=round(self.confidence * weight, 3),
+            actor="buyer" if self.voice == "buyer" else "seller",
+            quote=quote,
+            observed_at=interaction.sent_at,
+            speaker=self.speaker,
+            meeting=None,
+            meeting_time=None,
+        )
+
     def only_lines(self, keep: Callable[[str], bool]) -> _Job | None:
         segment = self.segment.only_lines(keep)
         return None if segment is None else replace(self, segment=segment)
@@ -195,16 +209,7 @@ class EvidenceClassifier:
                 quote = _quote(job, sentence, sentence)
                 if not quote:
                     continue
-                evidence = Evidence.model_construct(
-                    kind=kind,
-                    confidence=round(job.confidence * SENTENCE_MODEL_WEIGHT, 3),
-                    actor="buyer" if job.voice == "buyer" else "seller",
-                    quote=quote,
-                    observed_at=interaction.sent_at,
-                    speaker=job.speaker,
-                    meeting=None,
-                    meeting_time=None,
-                )
+                evidence = job.evidence(kind, SENTENCE_MODEL_WEIGHT, quote, interaction)
                 found[job.index].append((evidence, sentence.text))
 
     def _plan_email(
@@ -300,17 +305,7 @@ class EvidenceClassifier:
             quote = _quote(job, span, sentence)
             if not quote:
                 continue
-            evidence = Evidence.model_construct(  # fields built here are valid by construction
-                kind=rule.kind,
-                confidence=round(job.confidence * rule.weight, 3),
-                actor="buyer" if job.voice == "buyer" else "seller",
-                quote=quote,
-                observed_at=interaction.sent_at,
-                speaker=job.speaker,
-                meeting=None,
-                meeting_time=None,
-            )
-            yield evidence, span.text
+            yield job.evidence(rule.kind, rule.weight, quote, interaction), span.text
 
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}

@@ -24,7 +24,12 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.tokens import DocBin
 
-from classifiers.evaluation import LabeledInteraction, is_held_out, read_labeled
+from classifiers.evaluation import (
+    LabeledInteraction,
+    is_held_out,
+    labeled_files,
+    read_labeled,
+)
 from classifiers.evidence import Kind
 from classifiers.pipeline import EvidenceClassifier
 from classifiers.textcat.model import MODEL_DIR, THRESHOLDS_FILE
@@ -167,8 +172,6 @@ def train(devset: list[Path], output: Path = MODEL_DIR, config: Path = CONFIG) -
 
 
 def _digest(devset: list[Path]) -> str:
-    from classifiers.evaluation import labeled_files
-
     digest = hashlib.sha256(CONFIG.read_bytes())
     for path in labeled_files(devset):
         digest.update(path.read_bytes())
