@@ -60,6 +60,9 @@ class Interaction(BaseModel):
     attendees: list[Attendee] = []
     # where it came from: "file", "graph", "gmail", "gcal"; not part of the spec's line format
     source: str = "file"
+    # the provider's own id (Graph or Gmail message id, Calendar event id), which its deletions
+    # name; None for files. Not part of the spec's line format.
+    provider_id: str | None = None
 
     @field_validator("mailbox")
     @classmethod
@@ -93,11 +96,15 @@ class Interaction(BaseModel):
 
     def content_hash(self) -> str:
         """A hash of what the classifier reads, so a changed event or message is re-classified."""
-        payload = self.model_dump(mode="json", exclude={"id", "source", "now"}, by_alias=True)
+        payload = self.model_dump(
+            mode="json", exclude={"id", "source", "provider_id", "now"}, by_alias=True
+        )
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
     def to_line(self) -> str:
         """The interaction as one line of the spec's JSON Lines format."""
         return json.dumps(
-            self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude={"source"})
+            self.model_dump(
+                mode="json", by_alias=True, exclude_none=True, exclude={"source", "provider_id"}
+            )
         )
