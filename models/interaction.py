@@ -20,6 +20,8 @@ class InteractionRecord(SQLModel, table=True):
     source: str = Field(description="file, graph, gmail or gcal")
     # Message-ID for mail, UID for events: the same message from two sources is one row
     source_id: str
+    # the provider's own id (Graph or Gmail message id, Calendar event id), which deletions name
+    provider_id: str | None = Field(default=None, index=True)
     type: str
     thread_id: str | None = Field(default=None, index=True)
     participants: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
@@ -30,4 +32,6 @@ class InteractionRecord(SQLModel, table=True):
     end: datetime | None = Field(default=None, sa_type=UTCDateTime)
     status: str | None = None
     content_hash: str
+    # a message the rep deleted from Sent Items: kept with its evidence (README, "Deletions")
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

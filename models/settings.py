@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -21,6 +23,30 @@ class Settings(BaseSettings):
     as_of: datetime | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    # privacy: whole bodies are kept only when asked; evidence keeps its quotes either way
+    keep_bodies: bool = False
+    # addresses and domains never captured: an interaction with any of them on it is dropped
+    exclude_addresses: Annotated[set[str], NoDecode] = set()
+    exclude_domains: Annotated[set[str], NoDecode] = set()
+    # Fernet key for secrets at rest (token caches); unset: one generated into secrets_dir
+    secret_key: SecretStr | None = None
+    secrets_dir: Path = Path(".proofstage")
+    # a live mailbox stream with no successful sync for this long is flagged as stale
+    stale_after_minutes: int = 60
+    # Celery broker (redis://127.0.0.1:6379/0 or amqp://guest:guest@127.0.0.1:5672//); unset:
+    # pushes sync in the API process
+    broker_url: str | None = None
+
+    @field_validator("exclude_addresses", "exclude_domains", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return {part.strip().lower() for part in value.split(",") if part.strip()}
+        return value
+
+    def excludes(self, email: str) -> bool:
+        email = email.lower()
+        return email in self.exclude_addresses or email.rpartition("@")[2] in self.exclude_domains
 
     @property
     def url(self) -> str:

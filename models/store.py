@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from sqlmodel import Session, col, delete, select
@@ -13,6 +14,7 @@ from models.account import Account, AccountDomain, Contact
 from models.evidence import EvidenceRecord
 from models.interaction import InteractionRecord
 from models.mailbox import Mailbox
+from models.mailbox_sync import MailboxSync
 from models.matching import BuyerSide, account_name, buyer_side
 from models.opportunity import InteractionOpportunity, Opportunity, OpportunityCreate
 from models.organization import Organization
@@ -62,9 +64,17 @@ def is_unchanged(session: Session, *, mailbox: Mailbox, interaction: Interaction
 
 
 def store_interaction(
-    session: Session, *, mailbox: Mailbox, interaction: Interaction, evidence: list[Evidence]
+    session: Session,
+    *,
+    mailbox: Mailbox,
+    interaction: Interaction,
+    evidence: list[Evidence],
+    keep_body: bool = False,
 ) -> Stored:
-    """Add or update one interaction with its evidence; the same content twice adds nothing."""
+    """Add or update one interaction with its evidence; the same content twice adds nothing.
+
+    The body is stored only with `keep_body` (a privacy setting): evidence keeps its quotes, and
+    the content hash tells a changed message from a known one without the body."""
     side = buyer_side(interaction)
     if side.internal:
         return Stored(status="internal")
@@ -92,7 +102,9 @@ def store_interaction(
             "participants": [p.model_dump() for p in interaction.participants()],
             "sent_at": interaction.sent_at,
             "subject": interaction.subject,
-            "body": interaction.body,
+            "body": interaction.body if keep_body else "",
+            "provider_id": interaction.provider_id,
+            "deleted_at": None,
             "start": interaction.start,
             "end": interaction.end,
             "status": interaction.status,
@@ -235,3 +247,67 @@ def load_opportunity(
     session.add(opportunity)
     session.flush()
     return opportunity
+
+
+def remove_provider_items(
+    session: Session, *, mailbox: Mailbox, provider_ids: list[str], removed_at: datetime
+) -> set[int]:
+    """Apply a provider's deletions; returns the opportunities whose evidence changed.
+
+    A removed event withdraws its evidence (a deleted meeting proves no more than a cancelled
+    one). A message deleted from Sent Items keeps its evidence, marked deleted: the buyer's
+    reaction happened, and reps tidy their folders."""
+    if not provider_ids:
+        return set()
+    records = session.exec(
+        select(InteractionRecord).where(
+            InteractionRecord.mailbox_id == mailbox.id,
+            col(InteractionRecord.provider_id).in_(provider_ids),
+        )
+    ).all()
+    touched: set[int] = set()
+    for record in records:
+        if record.type == "event":
+            session.exec(
+                delete(EvidenceRecord).where(col(EvidenceRecord.interaction_id) == record.id)
+            )
+            touched.update(_opportunities_of(session, [record.id]))
+            record.status = "cancelled"
+            record.content_hash = "removed"  # a re-sent copy of the event is classified afresh
+        record.deleted_at = record.deleted_at or removed_at
+        session.add(record)
+    session.flush()
+    return touched
+
+
+def remove_mailbox(session: Session, *, mailbox: Mailbox) -> set[int]:
+    """Delete a rep's mailbox and everything captured from it; returns the opportunities that
+    lost interactions (to re-assess)."""
+    ids = list(
+        session.exec(select(InteractionRecord.id).where(InteractionRecord.mailbox_id == mailbox.id))
+    )
+    touched = _opportunities_of(session, ids)
+    if ids:
+        session.exec(delete(EvidenceRecord).where(col(EvidenceRecord.interaction_id).in_(ids)))
+        session.exec(
+            delete(InteractionOpportunity).where(
+                col(InteractionOpportunity.interaction_id).in_(ids)
+            )
+        )
+        session.exec(delete(InteractionRecord).where(col(InteractionRecord.id).in_(ids)))
+    session.exec(delete(MailboxSync).where(col(MailboxSync.mailbox_id) == mailbox.id))
+    session.delete(mailbox)
+    session.flush()
+    return touched
+
+
+def _opportunities_of(session: Session, interaction_ids: list[int | None]) -> set[int]:
+    if not interaction_ids:
+        return set()
+    return set(
+        session.exec(
+            select(InteractionOpportunity.opportunity_id).where(
+                col(InteractionOpportunity.interaction_id).in_(interaction_ids)
+            )
+        )
+    )

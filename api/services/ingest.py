@@ -9,6 +9,7 @@ from datetime import datetime
 from itertools import islice
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from capture.files import FileProblem
 from capture.interaction import Interaction
@@ -17,6 +18,7 @@ from models.assessments import record_stage_changes
 from models.db import session_scope
 from models.mailbox import Mailbox
 from models.sales_process import SalesProcess
+from models.settings import Settings, get_settings
 from models.store import is_unchanged, mailbox_for, store_interaction
 
 BATCH_SIZE = 256
@@ -47,41 +49,69 @@ def import_interactions(
     process: SalesProcess,
     as_of: datetime,
     on_item: Callable[[Interaction | FileProblem], None] | None = None,
+    settings: Settings | None = None,
 ) -> ImportReport:
     """Import in batches, each committed on its own, so an interruption loses at most one batch."""
     report = ImportReport()
     for batch in _batches(items):
         with session_scope(engine) as session:
-            fresh: list[tuple[Interaction, int]] = []
+            store_batch(session, batch, classifier=classifier, report=report, settings=settings)
+        if on_item:
             for item in batch:
-                if isinstance(item, FileProblem):
-                    report.problems.append(item)
-                    continue
-                mailbox = mailbox_for(session, email=item.mailbox, provider=item.source)
-                assert mailbox.id is not None
-                if is_unchanged(session, mailbox=mailbox, interaction=item):
-                    report.statuses["unchanged"] += 1
-                else:
-                    fresh.append((item, mailbox.id))
-            mailboxes = {m: session.get_one(Mailbox, m) for _, m in fresh}
-            found = classifier.classify_many([interaction for interaction, _ in fresh])
-            for (interaction, mailbox_id), evidence in zip(fresh, found, strict=True):
-                stored = store_interaction(
-                    session,
-                    mailbox=mailboxes[mailbox_id],
-                    interaction=interaction,
-                    evidence=evidence,
-                )
-                report.statuses[stored.status] += 1
-                if stored.status != "internal":
-                    report.evidence.update(e.kind.value for e in evidence)
-                    report.opportunity_ids.update(stored.opportunity_ids)
-            if on_item:
-                for item in batch:
-                    on_item(item)
+                on_item(item)
+    report.stage_changes = record_changes(
+        engine, opportunity_ids=report.opportunity_ids, process=process, as_of=as_of
+    )
+    return report
+
+
+def store_batch(
+    session: Session,
+    batch: list[Interaction | FileProblem],
+    *,
+    classifier: EvidenceClassifier,
+    report: ImportReport,
+    settings: Settings | None = None,
+) -> None:
+    """Classify the new or changed interactions of `batch` and store them in `session` (the
+    caller commits); excluded addresses are dropped before anything reads them."""
+    settings = settings or get_settings()
+    fresh: list[tuple[Interaction, int]] = []
+    for item in batch:
+        if isinstance(item, FileProblem):
+            report.problems.append(item)
+            continue
+        if any(settings.excludes(p.email) for p in item.participants()):
+            report.statuses["excluded"] += 1
+            continue
+        mailbox = mailbox_for(session, email=item.mailbox, provider=item.source)
+        assert mailbox.id is not None
+        if is_unchanged(session, mailbox=mailbox, interaction=item):
+            report.statuses["unchanged"] += 1
+        else:
+            fresh.append((item, mailbox.id))
+    mailboxes = {m: session.get_one(Mailbox, m) for _, m in fresh}
+    found = classifier.classify_many([interaction for interaction, _ in fresh])
+    for (interaction, mailbox_id), evidence in zip(fresh, found, strict=True):
+        stored = store_interaction(
+            session,
+            mailbox=mailboxes[mailbox_id],
+            interaction=interaction,
+            evidence=evidence,
+            keep_body=settings.keep_bodies,
+        )
+        report.statuses[stored.status] += 1
+        if stored.status != "internal":
+            report.evidence.update(e.kind.value for e in evidence)
+            report.opportunity_ids.update(stored.opportunity_ids)
+
+
+def record_changes(
+    engine: Engine, *, opportunity_ids: set[int], process: SalesProcess, as_of: datetime
+) -> int:
+    """Re-assess the opportunities an import touched and record their stage changes."""
     with session_scope(engine) as session:
         changes = record_stage_changes(
-            session, opportunity_ids=report.opportunity_ids, process=process, as_of=as_of
+            session, opportunity_ids=opportunity_ids, process=process, as_of=as_of
         )
-        report.stage_changes = len(changes)
-    return report
+        return len(changes)
