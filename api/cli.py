@@ -1,4 +1,5 @@
-"""The `proofstage` command: import, classify, assess, serve, demo and process checks."""
+"""The `proofstage` command: import, classify, assess, serve, demo, process checks, and the live
+capture of mailboxes (api/cli_live.py)."""
 
 from __future__ import annotations
 
@@ -460,6 +461,11 @@ def db_upgrade() -> None:
     migrate(get_settings().url)
     console.print("[green]database at the newest schema[/green]")
 
+
+# the live-capture commands live beside this file; registered last, as they use its helpers
+from api import cli_live  # noqa: E402
+
+app.add_typer(cli_live.mailboxes_app, name="mailboxes")
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,148 @@
+"""Live-capture commands: `proofstage mailboxes ...`, `proofstage sync`, `proofstage connect`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from api.cli import _fail, _process, console, out
+from api.errors import ProofstageError
+
+mailboxes_app = typer.Typer(
+    help="The reps' connected mailboxes: sync health, add, pause, resume, remove.",
+    invoke_without_command=True,
+)
+
+
+def _engine():  # type: ignore[no-untyped-def]
+    from models.db import get_engine, migrate
+    from models.settings import get_settings
+
+    migrate(get_settings().url)
+    return get_engine()
+
+
+def _ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "never"
+    seconds = int((now - when).total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return f"{seconds}s ago"
+
+
+@mailboxes_app.callback()
+def mailboxes_list(ctx: typer.Context) -> None:
+    """Without a subcommand: each mailbox's sync health per stream (last success, lag, last
+    error, push), with stale streams in red. Exits 1 when any active mailbox is stale."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from sqlmodel import Session
+
+    from api.services.mailboxes import health
+    from models.settings import get_settings
+
+    now = datetime.now(UTC)
+    with Session(_engine()) as session:
+        rows = health(
+            session, now=now, stale_after=timedelta(minutes=get_settings().stale_after_minutes)
+        )
+    if not rows:
+        console.print("no mailboxes yet: `proofstage mailboxes add EMAIL --provider ...`")
+        return
+    table = Table("mailbox", "provider", "stream", "last sync", "push", "last error")
+    for row in rows:
+        if not row.streams:
+            table.add_row(row.email, row.provider, "files", _ago(row.last_import_at, now), "", "")
+        for stream in row.streams:
+            state = "[dim]paused[/dim]" if row.paused else ""
+            when = _ago(stream.last_success_at, now)
+            table.add_row(
+                row.email,
+                row.provider,
+                stream.stream,
+                f"[red]{when} (stale)[/red]" if stream.stale and not row.paused else when,
+                "live" if stream.push_live else "polling",
+                state or escape(stream.last_error or ""),
+            )
+    out.print(table)
+    if not all(row.healthy for row in rows):
+        raise typer.Exit(code=1)
+
+
+@mailboxes_app.command("add")
+def mailboxes_add(
+    email: Annotated[str, typer.Argument(help="The rep's address.")],
+    provider: Annotated[str, typer.Option(help="microsoft or google.")],
+    name: Annotated[str, typer.Option(help="The rep's display name.")] = "",
+) -> None:
+    """Register a rep's mailbox for live capture (see `proofstage connect` for access)."""
+    from api.services.mailboxes import connect
+    from models.db import session_scope
+
+    try:
+        with session_scope(_engine()) as session:
+            connect(session, email=email, provider=provider, name=name)
+    except ProofstageError as exc:
+        raise _fail(exc.detail) from exc
+    console.print(f"[green]{escape(email)}[/green] added; `proofstage sync --mailbox {email}`")
+
+
+def _set_paused(email: str, paused: bool) -> None:
+    from api.services.mailboxes import set_paused
+    from models.db import session_scope
+
+    try:
+        with session_scope(_engine()) as session:
+            set_paused(session, email=email, paused=paused)
+    except ProofstageError as exc:
+        raise _fail(exc.detail) from exc
+    console.print(f"{escape(email)} {'paused' if paused else 'resumed'}")
+
+
+@mailboxes_app.command("pause")
+def mailboxes_pause(email: Annotated[str, typer.Argument(help="The rep's address.")]) -> None:
+    """Stop capturing a rep's mail and calendar; what was captured stays."""
+    _set_paused(email, True)
+
+
+@mailboxes_app.command("resume")
+def mailboxes_resume(email: Annotated[str, typer.Argument(help="The rep's address.")]) -> None:
+    """Capture again from where the mailbox stopped."""
+    _set_paused(email, False)
+
+
+@mailboxes_app.command("remove")
+def mailboxes_remove(
+    email: Annotated[str, typer.Argument(help="The rep's address.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    process: Annotated[str | None, typer.Option(help="Process to re-assess with.")] = None,
+) -> None:
+    """Delete a rep's mailbox and everything captured from it (interactions, evidence, sync
+    state, stored credentials); the deals it touched are re-assessed."""
+    from api.services.ingest import record_changes
+    from api.services.mailboxes import remove
+    from models.credential import DatabaseStore
+    from models.db import session_scope
+
+    if not yes:
+        typer.confirm(f"Delete {email} and everything captured from it?", abort=True)
+    engine = _engine()
+    try:
+        with session_scope(engine) as session:
+            touched = remove(session, email=email)
+    except ProofstageError as exc:
+        raise _fail(exc.detail) from exc
+    secrets = DatabaseStore(engine).delete_prefix(f"{email.lower()}:")
+    record_changes(
+        engine, opportunity_ids=touched, process=_process(process), as_of=datetime.now(UTC)
+    )
+    console.print(
+        f"{escape(email)} removed; {secrets} stored credential(s) deleted, "
+        f"{len(touched)} deal(s) re-assessed"
+    )
