@@ -164,17 +164,26 @@ def train(
     devset: Annotated[
         list[Path] | None, typer.Argument(help="Labeled JSON Lines files or folders.")
     ] = None,
+    negatives: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Labeled real mail whose empty-labeled emails add negatives "
+            "(default realmail/; realmail/README.md)."
+        ),
+    ] = None,
 ) -> None:
     """Train the sentence model on the labeled set's training part (held-out part untouched)."""
     from classifiers.textcat.model import MODEL_DIR
     from classifiers.textcat.train import train as train_model
 
-    paths = devset or [Path(__file__).parent.parent / "devset"]
-    missing = [str(p) for p in paths if not p.exists()]
+    root = Path(__file__).parent.parent
+    paths = devset or [root / "devset"]
+    negative_paths = negatives if negatives is not None else [root / "realmail"]
+    missing = [str(p) for p in paths + negative_paths if not p.exists()]
     if missing:
         raise _fail(f"{missing[0]}: no such file or folder")
-    with console.status("training the sentence model (about a minute)"):
-        thresholds = train_model(paths)
+    with console.status("training the sentence model (a few minutes)"):
+        thresholds = train_model(paths, negatives=negative_paths)
     console.print(f"model written to {MODEL_DIR}")
     for kind, threshold in sorted(thresholds.items()):
         out.print(f"{kind:<26} threshold {threshold:.2f}")
@@ -466,6 +475,7 @@ def db_upgrade() -> None:
 from api import cli_live  # noqa: E402
 
 app.add_typer(cli_live.mailboxes_app, name="mailboxes")
+app.command()(cli_live.sync)
 
 if __name__ == "__main__":
     app()

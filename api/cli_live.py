@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from api.cli import _fail, _process, console, out
+from api.cli import _fail, _process, _progress, console, out
 from api.errors import ProofstageError
 
 mailboxes_app = typer.Typer(
@@ -146,3 +146,70 @@ def mailboxes_remove(
         f"{escape(email)} removed; {secrets} stored credential(s) deleted, "
         f"{len(touched)} deal(s) re-assessed"
     )
+
+
+def sync(
+    mailbox: Annotated[
+        list[str] | None, typer.Option(help="A rep's address (repeatable); default every one.")
+    ] = None,
+    full: Annotated[bool, typer.Option(help="Ignore stored cursors and read everything.")] = False,
+    stream: Annotated[
+        list[str] | None, typer.Option(help="mail or calendar (repeatable); default both.")
+    ] = None,
+) -> None:
+    """Sync connected mailboxes from Microsoft 365 or Google: incremental from the stored
+    cursors, page by page, each page stored with its cursor. Exits 1 when a stream failed."""
+    from sqlmodel import Session, col, select
+
+    from api.services.live import run_sync
+    from api.services.mailboxes import PROVIDERS, STREAMS
+    from models.mailbox import Mailbox
+
+    unknown = sorted(set(stream or ()) - set(STREAMS))
+    if unknown:
+        raise _fail(f"unknown stream {unknown[0]!r}: use mail or calendar")
+    with Session(_engine()) as session:
+        query = select(Mailbox).where(col(Mailbox.provider).in_(PROVIDERS))
+        if mailbox:
+            query = select(Mailbox).where(col(Mailbox.email).in_([m.lower() for m in mailbox]))
+        boxes = [(m.email, m.provider) for m in session.exec(query.order_by(col(Mailbox.email)))]
+    missing = sorted({m.lower() for m in mailbox or ()} - {email for email, _ in boxes})
+    if missing:
+        raise _fail(f"no mailbox {missing[0]}: add it with `proofstage mailboxes add`")
+    if not boxes:
+        console.print("no connected mailboxes: `proofstage mailboxes add EMAIL --provider ...`")
+        return
+    failed = False
+    with _progress() as progress:
+        for email, _provider in boxes:
+            task = progress.add_task(f"{email}", total=None)
+
+            def advance(stream_name: str, page, task=task) -> None:  # type: ignore[no-untyped-def]
+                progress.update(task, advance=len(page.interactions) + len(page.removed))
+
+            try:
+                report = run_sync(email=email, streams=stream, full=full, on_page=advance)
+            except ProofstageError as exc:
+                progress.update(task, total=0)
+                console.print(f"[red]{escape(email)}[/red]: {escape(exc.detail)}", soft_wrap=True)
+                failed = True
+                continue
+            progress.update(task, total=progress.tasks[task].completed)
+            if report.skipped:
+                console.print(f"{escape(email)}: skipped ({report.skipped})")
+            for result in report.streams:
+                if result.error:
+                    failed = True
+                    console.print(
+                        f"[red]{escape(email)} {result.stream}[/red]: {escape(result.error)}",
+                        soft_wrap=True,
+                    )
+            items = report.items.statuses
+            console.print(
+                f"{escape(email)}: {items['added']} added, {items['updated']} updated, "
+                f"{items['unchanged']} unchanged, {sum(s.removed for s in report.streams)} "
+                f"removed, {report.items.stage_changes} stage change(s)"
+                + (", full resync" if any(s.full_resync for s in report.streams) else "")
+            )
+    if failed:
+        raise typer.Exit(code=1)

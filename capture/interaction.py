@@ -58,7 +58,7 @@ class Interaction(BaseModel):
     status: EventStatus | None = None
     organizer: Person | None = None
     attendees: list[Attendee] = []
-    # where it came from: "file", "graph", "gmail", "gcal"; not part of the spec's line format
+    # where it came from ("file", "microsoft", "gmail", "gcal"); not in the spec's line format
     source: str = "file"
     # the provider's own id (Graph or Gmail message id, Calendar event id), which its deletions
     # name; None for files. Not part of the spec's line format.

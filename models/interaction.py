@@ -17,7 +17,7 @@ class InteractionRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     mailbox_id: int = Field(foreign_key="mailbox.id", index=True)
-    source: str = Field(description="file, graph, gmail or gcal")
+    source: str = Field(description="file, microsoft (Graph), gmail or gcal")
     # Message-ID for mail, UID for events: the same message from two sources is one row
     source_id: str
     # the provider's own id (Graph or Gmail message id, Calendar event id), which deletions name

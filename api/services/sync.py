@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,7 +27,8 @@ from models.types import utcnow
 
 log = logging.getLogger(__name__)
 
-SourceFactory = Callable[[Mailbox], list[Source]]
+# the sources of a mailbox, their clients open while the context lasts
+SourceFactory = Callable[[Mailbox], AbstractContextManager[list[Source]]]
 MAX_ERROR = 500
 
 
@@ -79,14 +81,23 @@ def sync_mailbox(
     if mailbox.paused:
         report.skipped = "paused"
         return report
-    for source in sources_for(mailbox):
-        if wanted is not None and source.stream not in wanted:
-            continue
-        stream = StreamReport(source.stream)
-        report.streams.append(stream)
-        _StreamSync(
-            engine, mailbox, source, stream, classifier, report.items, now, on_page, settings
-        ).run(full=full)
+    try:
+        opened = sources_for(mailbox)
+        sources = opened.__enter__()
+    except Exception as exc:  # no credentials, bad settings: the mailbox shows it in its health
+        _record_failure(engine, mailbox=mailbox, error=_one_line(exc), now=now(), report=report)
+        return report
+    try:
+        for source in sources:
+            if wanted is not None and source.stream not in wanted:
+                continue
+            stream = StreamReport(source.stream)
+            report.streams.append(stream)
+            _StreamSync(
+                engine, mailbox, source, stream, classifier, report.items, now, on_page, settings
+            ).run(full=full)
+    finally:
+        opened.__exit__(None, None, None)
     report.items.stage_changes = record_changes(
         engine, opportunity_ids=report.items.opportunity_ids, process=process, as_of=now()
     )
@@ -127,7 +138,7 @@ class _StreamSync:
                     state.cursor = None
                 self.read(state_id, None)
         except Exception as exc:  # recorded and shown in health; the other streams still run
-            self.report.error = " ".join(f"{type(exc).__name__}: {exc}".split())[:MAX_ERROR]
+            self.report.error = _one_line(exc)
             log.error(
                 "sync of %s %s failed: %s",
                 self.mailbox.email,
@@ -168,6 +179,23 @@ class _StreamSync:
             self.report.finished = page.final
             if self.on_page:
                 self.on_page(self.source.stream, page)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:MAX_ERROR]
+
+
+def _record_failure(
+    engine: Engine, *, mailbox: Mailbox, error: str, now: datetime, report: SyncReport
+) -> None:
+    """A mailbox whose provider could not even be reached: every stream records the error."""
+    log.error("sync of %s failed before reading: %s", mailbox.email, error)
+    with session_scope(engine) as session:
+        for name in ("mail", "calendar"):
+            state = stream_state(session, mailbox_id=mailbox.id, stream=name)
+            state.last_attempt_at = state.last_error_at = now
+            state.last_error = error
+            report.streams.append(StreamReport(name, error=error))
 
 
 def _begin(

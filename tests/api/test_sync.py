@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -110,7 +111,7 @@ def _sync(engine, classifier, source, **kwargs):
         engine=engine,
         classifier=classifier,
         process=shipped_process(),
-        sources_for=lambda _: [source],
+        sources_for=lambda _: nullcontext([source]),
         now=lambda: NOW,
         settings=kwargs.pop("settings", Settings()),
         **kwargs,
