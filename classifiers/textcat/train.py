@@ -124,15 +124,20 @@ def choose_thresholds(
     return thresholds
 
 
-def train(devset: list[Path], output: Path = MODEL_DIR, config: Path = CONFIG) -> dict[str, float]:
-    """Train, choose thresholds, and write the model to `output`; returns the thresholds."""
-    items = [
-        item
-        for item in read_labeled(devset)
-        if isinstance(item, LabeledInteraction) and not is_held_out(item.interaction.id)
-    ]
+def train(
+    devset: list[Path],
+    output: Path = MODEL_DIR,
+    config: Path = CONFIG,
+    negatives: list[Path] | None = None,
+) -> dict[str, float]:
+    """Train, choose thresholds, and write the model to `output`; returns the thresholds.
+
+    `negatives`: labeled real mail whose training-part interactions labeled `[]` add negative
+    sentences (realmail/README.md); its positive labels are not trained on."""
+    items = _training_part(devset)
     if not items:
         raise ValueError(f"no labeled training interactions in {', '.join(map(str, devset))}")
+    items += [item for item in _training_part(negatives or []) if not item.labels]
     reader = EvidenceClassifier()
     examples = sentence_examples(items, reader)
     fit = [e for e in examples if not is_tuning(e.interaction_id)]
@@ -163,12 +168,20 @@ def train(devset: list[Path], output: Path = MODEL_DIR, config: Path = CONFIG) -
                 "sentences": len(fit),
                 "tuning_sentences": len(tuning),
                 "positive_sentences": sum(bool(e.kinds) for e in examples),
-                "devset_sha256": _digest(devset),
+                "devset_sha256": _digest(devset + (negatives or [])),
             },
             indent=2,
         )
     )
     return thresholds
+
+
+def _training_part(paths: list[Path]) -> list[LabeledInteraction]:
+    return [
+        item
+        for item in read_labeled(paths)
+        if isinstance(item, LabeledInteraction) and not is_held_out(item.interaction.id)
+    ]
 
 
 def _digest(devset: list[Path]) -> str:
