@@ -13,12 +13,12 @@ from typing import Annotated
 
 import typer
 import yaml
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.cli_output import _fail, _process, _progress, _skipped, console, out
 from models.sales_process import ProcessError, load_process, shipped_processes
+
+SAMPLE_DIR = Path(__file__).parent / "sample"
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_show_locals=False)
 process_app = typer.Typer(help="Check and show sales-process files.", no_args_is_help=True)
@@ -27,10 +27,6 @@ db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 opportunities_app = typer.Typer(help="Opportunities exported from a CRM.", no_args_is_help=True)
 app.add_typer(opportunities_app, name="opportunities")
-
-console = Console(stderr=True)
-out = Console()
-SAMPLE_DIR = Path(__file__).parent / "sample"
 
 PathsArg = Annotated[
     list[Path], typer.Argument(help="mbox, .eml, .ics or .jsonl files or folders.")
@@ -46,25 +42,6 @@ ProcessOpt = Annotated[
     str | None,
     typer.Option(help=f"A shipped process ({', '.join(shipped_processes())}) or a YAML file."),
 ]
-
-
-def _fail(message: str) -> typer.Exit:
-    console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    return typer.Exit(code=2)
-
-
-def _skipped(where: str, reason: str) -> None:
-    """One line per skipped file or item, never wrapped, so it can be grepped."""
-    console.print(f"[yellow]skipped[/yellow] {escape(where)}: {escape(reason)}", soft_wrap=True)
-
-
-def _process(name: str | None):  # type: ignore[no-untyped-def]
-    from models.settings import get_settings
-
-    try:
-        return load_process(name or get_settings().process)
-    except ProcessError as exc:
-        raise _fail(str(exc)) from exc
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -90,17 +67,6 @@ def _read(paths: list[Path], mailbox: str | None):  # type: ignore[no-untyped-de
         raise _fail(str(exc)) from exc
     total = sum(count_items(f) for f in files)
     return files, total, read_paths(files, mailbox=mailbox)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    )
 
 
 @app.command("import")
@@ -472,10 +438,11 @@ def db_upgrade() -> None:
 
 
 # the live-capture commands live beside this file; registered last, as they use its helpers
-from api import cli_live  # noqa: E402
+from api import cli_live  # noqa: E402  (imports nothing from here)
 
 app.add_typer(cli_live.mailboxes_app, name="mailboxes")
 app.command()(cli_live.sync)
+app.add_typer(cli_live.push_app, name="push")
 
 if __name__ == "__main__":
     app()

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from api.cli import _fail, _process, _progress, console, out
+from api.cli_output import _fail, _process, _progress, console, out
 from api.errors import ProofstageError
 
 mailboxes_app = typer.Typer(
@@ -212,4 +212,25 @@ def sync(
                 + (", full resync" if any(s.full_resync for s in report.streams) else "")
             )
     if failed:
+        raise typer.Exit(code=1)
+
+
+push_app = typer.Typer(help="Push: Graph subscriptions and Google watch channels.")
+
+
+@push_app.command("renew")
+def push_renew() -> None:
+    """Create missing and renew expiring subscriptions and channels of every active live
+    mailbox (run it hourly, e.g. from cron). Needs PROOFSTAGE_MS_NOTIFICATION_URL for
+    Microsoft 365, PROOFSTAGE_GOOGLE_PUSH_TOPIC / _PUSH_ADDRESS for Google."""
+    from api.services.push import renew_all
+    from models.settings import get_settings
+
+    done = renew_all(_engine(), get_settings(), now=datetime.now(UTC))
+    if not done:
+        console.print("nothing to create or renew")
+    for email, stream, what in done:
+        colour = "red" if what.startswith("failed") else "green"
+        console.print(f"{escape(email)} {stream}: [{colour}]{escape(what)}[/{colour}]")
+    if any(what.startswith("failed") for _, _, what in done):
         raise typer.Exit(code=1)

@@ -17,3 +17,7 @@ class NotFound(ProofstageError):
 
 class BadRequest(ProofstageError):
     status_code = 422
+
+
+class Forbidden(ProofstageError):
+    status_code = 403

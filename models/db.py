@@ -18,10 +18,21 @@ from models.settings import get_settings
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-@cache
 def get_engine(url: str | None = None) -> Engine:
-    """One engine per database URL; SQLite gets foreign keys and a busy timeout."""
-    url = url or get_settings().url
+    """One engine per database URL (default: the settings'); SQLite gets foreign keys and a busy
+    timeout."""
+    return _engine(url or get_settings().url)
+
+
+def _clear() -> None:
+    _engine.cache_clear()
+
+
+get_engine.cache_clear = _clear  # type: ignore[attr-defined]
+
+
+@cache
+def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
