@@ -14,7 +14,7 @@ $(BIN)/.installed: pyproject.toml
 MODEL := classifiers/textcat/model/thresholds.json
 
 # the sentence model is trained here, not downloaded: rebuilt when its data or recipe changes
-$(MODEL): $(BIN)/.installed devset/*.jsonl realmail/*.jsonl classifiers/textcat/config.cfg classifiers/textcat/train.py
+$(MODEL): $(BIN)/.installed devset/*.jsonl classifiers/textcat/config.cfg classifiers/textcat/train.py
 	$(BIN)/proofstage train
 
 setup: $(BIN)/.installed $(MODEL)

@@ -130,26 +130,17 @@ def train(
     devset: Annotated[
         list[Path] | None, typer.Argument(help="Labeled JSON Lines files or folders.")
     ] = None,
-    negatives: Annotated[
-        list[Path] | None,
-        typer.Option(
-            help="Labeled real mail whose empty-labeled emails add negatives "
-            "(default realmail/; realmail/README.md)."
-        ),
-    ] = None,
 ) -> None:
     """Train the sentence model on the labeled set's training part (held-out part untouched)."""
     from classifiers.textcat.model import MODEL_DIR
     from classifiers.textcat.train import train as train_model
 
-    root = Path(__file__).parent.parent
-    paths = devset or [root / "devset"]
-    negative_paths = negatives if negatives is not None else [root / "realmail"]
-    missing = [str(p) for p in paths + negative_paths if not p.exists()]
+    paths = devset or [Path(__file__).parent.parent / "devset"]
+    missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise _fail(f"{missing[0]}: no such file or folder")
     with console.status("training the sentence model (a few minutes)"):
-        thresholds = train_model(paths, negatives=negative_paths)
+        thresholds = train_model(paths)
     console.print(f"model written to {MODEL_DIR}")
     for kind, threshold in sorted(thresholds.items()):
         out.print(f"{kind:<26} threshold {threshold:.2f}")
@@ -443,6 +434,7 @@ from api import cli_live  # noqa: E402  (imports nothing from here)
 app.add_typer(cli_live.mailboxes_app, name="mailboxes")
 app.command()(cli_live.sync)
 app.add_typer(cli_live.push_app, name="push")
+app.command()(cli_live.connect)
 
 if __name__ == "__main__":
     app()

@@ -234,3 +234,61 @@ def push_renew() -> None:
         console.print(f"{escape(email)} {stream}: [{colour}]{escape(what)}[/{colour}]")
     if any(what.startswith("failed") for _, _, what in done):
         raise typer.Exit(code=1)
+
+
+CONNECT_STEPS = {
+    "microsoft": """Microsoft 365 (Entra ID app registration, app-only):
+  1. Entra admin center > App registrations > New registration (single tenant).
+  2. Certificates & secrets: a client secret, or upload a certificate.
+  3. API permissions > Microsoft Graph > Application permissions: {permissions};
+     then "Grant admin consent". Limit the app to the reps' mailboxes with an Exchange
+     application access policy (RBAC for Applications).
+  4. Settings: PROOFSTAGE_MS_TENANT_ID, PROOFSTAGE_MS_CLIENT_ID, and
+     PROOFSTAGE_MS_CLIENT_SECRET (or PROOFSTAGE_MS_CERTIFICATE_PATH + _THUMBPRINT).
+  5. proofstage mailboxes add REP@YOURCO --provider microsoft; proofstage sync
+  Pushes: PROOFSTAGE_MS_NOTIFICATION_URL = https://YOUR-HOST/push/microsoft, then
+  `proofstage push renew` hourly.""",
+    "google": """Google Workspace (service account with domain-wide delegation):
+  1. Google Cloud console: enable the Gmail API and the Google Calendar API; create a service
+     account and a JSON key (PROOFSTAGE_GOOGLE_SERVICE_ACCOUNT_FILE).
+  2. Admin console > Security > API controls > Domain-wide delegation: add the service
+     account's client id with exactly these scopes:
+     {permissions}
+  3. proofstage mailboxes add REP@YOURCO --provider google; proofstage sync
+  Pushes: PROOFSTAGE_GOOGLE_PUSH_TOPIC (Pub/Sub, gmail-api-push@system.gserviceaccount.com as
+  publisher) with a push subscription to https://YOUR-HOST/push/google/gmail?token=...
+  (PROOFSTAGE_GOOGLE_PUSH_TOKEN), PROOFSTAGE_GOOGLE_PUSH_ADDRESS =
+  https://YOUR-HOST/push/google/calendar; then `proofstage push renew` daily.""",
+}
+
+
+def connect(
+    provider: Annotated[str, typer.Argument(help="microsoft or google.")],
+    check: Annotated[
+        str | None,
+        typer.Option(help="A rep's address: get a token and read one page of their mail."),
+    ] = None,
+) -> None:
+    """What to register and consent for a provider; with --check, prove the access works."""
+    if provider == "microsoft":
+        from capture.graph_auth import DELEGATED_PERMISSIONS as permissions
+    elif provider == "google":
+        from capture.google_auth import SCOPES as permissions
+    else:
+        raise _fail(f"unknown provider {provider!r}: use microsoft or google")
+    out.print(CONNECT_STEPS[provider].format(permissions=", ".join(permissions)), soft_wrap=True)
+    if check is None:
+        return
+    from api.services.live import provider_sources, secret_store
+    from models.mailbox import Mailbox
+    from models.settings import get_settings
+
+    engine = _engine()
+    mailbox = Mailbox(email=check.lower(), provider=provider, organization_id=0)
+    try:
+        with provider_sources(mailbox, secrets=secret_store(engine, get_settings())) as sources:
+            page = next(iter(sources[0].pages(None)), None)
+    except Exception as exc:  # any failure is the answer the administrator needs
+        raise _fail(f"{type(exc).__name__}: {exc}") from exc
+    count = len(page.interactions) if page else 0
+    console.print(f"[green]access works[/green]: read {count} sent message(s) of {check}")

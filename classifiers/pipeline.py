@@ -57,6 +57,8 @@ SUBJECT_CONFIDENCE = 0.65  # the rep's own subject line
 TITLE_CONFIDENCE = 0.85  # a senior title in a buyer's signature or header
 SENTENCE_MODEL_WEIGHT = 0.95  # the trained model's finding, below a pattern's on the same words
 MAX_QUOTE = 300
+# model findings that name a vendor must name the seller, as `vendor: true` patterns do
+VENDOR_CHECKED = frozenset({Kind.verbal_commitment})
 # a long quote with no named author is a forwarded article or memo, not a buyer's reply
 UNATTRIBUTED_MAX_CHARS = 4000
 
@@ -206,6 +208,8 @@ class EvidenceClassifier:
                 question = sentence.text.rstrip().endswith("?")
                 if question and (job.voice != "buyer" or kind in QUESTION_PROVES_NOTHING):
                     continue
+                if kind in VENDOR_CHECKED and not _no_other_vendor(sentence, interaction):
+                    continue  # "we've decided to go with another vendor" is no commitment
                 quote = _quote(job, sentence, sentence)
                 if not quote:
                     continue
@@ -365,6 +369,16 @@ def _vendor_is_us(span: Span, sentence: Span, seller_domain: str) -> bool:
         # "the Enterprise plan", "the Pro tier": one of our offers, not another vendor
         return following in _OFFER_NOUNS or names_company(token.text, seller_domain)
     return True
+
+
+def _no_other_vendor(sentence: Span, interaction: Interaction) -> bool:
+    """No vendor other than the seller is named after a "with" in the sentence (the patterns'
+    `vendor: true` check, for the model's findings, which have no matched span)."""
+    return all(
+        _vendor_is_us(sentence.doc[t.i : t.i + 1], sentence, interaction.seller_domain)
+        for t in sentence
+        if t.lower_ == "with"
+    )
 
 
 def _other_company(span: Span, interaction: Interaction) -> bool:

@@ -46,9 +46,37 @@ def mailbox_for(session: Session, *, email: str, name: str = "", provider: str =
     return mailbox
 
 
+@dataclass
+class Lookup:
+    """What one batch asks again and again (stored records, accounts, contacts, open
+    opportunities), asked of the database once; rows the batch creates are added as it goes."""
+
+    records: dict[tuple[int | None, str], InteractionRecord | None] = field(default_factory=dict)
+    accounts: dict[tuple[int, str], Account] = field(default_factory=dict)
+    contacts: dict[tuple[int, str], Contact] = field(default_factory=dict)
+    opportunities: dict[tuple[int | None, str], Opportunity] = field(default_factory=dict)
+
+    def prefetch(self, session: Session, *, mailbox_id: int | None, source_ids: list[str]) -> None:
+        """Load the stored records of these ids with one query (missing ones remembered too)."""
+        wanted = [i for i in source_ids if (mailbox_id, i) not in self.records]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found = session.exec(
+                select(InteractionRecord).where(
+                    InteractionRecord.mailbox_id == mailbox_id,
+                    col(InteractionRecord.source_id).in_(chunk),
+                )
+            ).all()
+            self.records.update({(mailbox_id, i): None for i in chunk})
+            self.records.update({(mailbox_id, r.source_id): r for r in found})
+
+
 def existing(
-    session: Session, *, mailbox: Mailbox, interaction: Interaction
+    session: Session, *, mailbox: Mailbox, interaction: Interaction, lookup: Lookup | None = None
 ) -> InteractionRecord | None:
+    key = (mailbox.id, interaction.id)
+    if lookup is not None and key in lookup.records:
+        return lookup.records[key]
     return session.exec(
         select(InteractionRecord).where(
             InteractionRecord.mailbox_id == mailbox.id,
@@ -57,9 +85,11 @@ def existing(
     ).first()
 
 
-def is_unchanged(session: Session, *, mailbox: Mailbox, interaction: Interaction) -> bool:
+def is_unchanged(
+    session: Session, *, mailbox: Mailbox, interaction: Interaction, lookup: Lookup | None = None
+) -> bool:
     """True when this exact interaction is already stored, so it needs no classification."""
-    record = existing(session, mailbox=mailbox, interaction=interaction)
+    record = existing(session, mailbox=mailbox, interaction=interaction, lookup=lookup)
     return record is not None and record.content_hash == interaction.content_hash()
 
 
@@ -70,109 +100,171 @@ def store_interaction(
     interaction: Interaction,
     evidence: list[Evidence],
     keep_body: bool = False,
+    lookup: Lookup | None = None,
 ) -> Stored:
-    """Add or update one interaction with its evidence; the same content twice adds nothing.
+    """Add or update one interaction with its evidence (store_interactions for one)."""
+    return store_interactions(
+        session,
+        mailbox=mailbox,
+        found=[(interaction, evidence)],
+        keep_body=keep_body,
+        lookup=lookup,
+    )[0]
 
+
+def store_interactions(
+    session: Session,
+    *,
+    mailbox: Mailbox,
+    found: list[tuple[Interaction, list[Evidence]]],
+    keep_body: bool = False,
+    lookup: Lookup | None = None,
+) -> list[Stored]:
+    """Add or update interactions with their evidence; the same content twice adds nothing.
+
+    Records are written together (one multi-row INSERT on PostgreSQL), then evidence and links.
     The body is stored only with `keep_body` (a privacy setting): evidence keeps its quotes, and
     the content hash tells a changed message from a known one without the body."""
-    side = buyer_side(interaction)
-    if side.internal:
-        return Stored(status="internal")
-    record = existing(session, mailbox=mailbox, interaction=interaction)
-    digest = interaction.content_hash()
-    if record is not None and record.content_hash == digest:
-        return Stored(status="unchanged", interaction_id=record.id)
-    status: StoreStatus = "updated" if record else "added"
-    if record is None:
-        record = InteractionRecord(
-            mailbox_id=mailbox.id,
-            source_id=interaction.id,
-            content_hash=digest,
-            source=interaction.source,
-            type=interaction.type,
-            sent_at=interaction.sent_at,
-        )
-    else:  # a changed event or message: its old evidence is withdrawn, the new one replaces it
-        session.exec(delete(EvidenceRecord).where(col(EvidenceRecord.interaction_id) == record.id))
-    record.sqlmodel_update(
-        {
-            "source": interaction.source,
-            "type": interaction.type,
-            "thread_id": interaction.thread_id,
-            "participants": [p.model_dump() for p in interaction.participants()],
-            "sent_at": interaction.sent_at,
-            "subject": interaction.subject,
-            "body": interaction.body if keep_body else "",
-            "provider_id": interaction.provider_id,
-            "deleted_at": None,
-            "start": interaction.start,
-            "end": interaction.end,
-            "status": interaction.status,
-            "content_hash": digest,
-        }
-    )
-    session.add(record)
-    session.flush()
-    for item in evidence:
-        session.add(
-            EvidenceRecord(
-                interaction_id=record.id,
-                kind=item.kind.value,
-                confidence=item.confidence,
-                actor=item.actor,
-                quote=item.quote,
-                speaker=item.speaker,
-                observed_at=item.observed_at,
-                meeting_start=item.meeting and item.meeting.start,
-                meeting_end=item.meeting and item.meeting.end,
-                meeting_category=item.meeting and item.meeting.category,
-                meeting_time=item.meeting_time,
+    lookup = lookup or Lookup()
+    results: list[Stored] = []
+    written: list[tuple[Stored, InteractionRecord, BuyerSide, list[Evidence]]] = []
+    withdrawn: list[int] = []
+    for interaction, evidence in found:
+        side = buyer_side(interaction)
+        if side.internal:
+            results.append(Stored(status="internal"))
+            continue
+        record = existing(session, mailbox=mailbox, interaction=interaction, lookup=lookup)
+        digest = interaction.content_hash()
+        if record is not None and record.content_hash == digest:
+            results.append(Stored(status="unchanged", interaction_id=record.id))
+            continue
+        stored = Stored(status="updated" if record else "added")
+        if record is None:
+            record = InteractionRecord(
+                mailbox_id=mailbox.id,
+                source_id=interaction.id,
+                content_hash=digest,
+                source=interaction.source,
+                type=interaction.type,
+                sent_at=interaction.sent_at,
             )
+        elif record.id is not None:  # changed: its old evidence is withdrawn, the new replaces it
+            withdrawn.append(record.id)
+        record.sqlmodel_update(_record_fields(interaction, digest, keep_body))
+        session.add(record)
+        lookup.records[(mailbox.id, interaction.id)] = record
+        results.append(stored)
+        written.append((stored, record, side, evidence))
+    if withdrawn:
+        session.exec(
+            delete(EvidenceRecord).where(col(EvidenceRecord.interaction_id).in_(withdrawn))
         )
-    opportunity_ids = _link(
-        session,
-        organization_id=mailbox.organization_id,
-        owner=mailbox.email,
-        side=side,
-        interaction_id=record.id,
-    )
-    return Stored(status=status, interaction_id=record.id, opportunity_ids=opportunity_ids)
+    session.flush()
+    for stored, record, side, evidence in written:
+        assert record.id is not None
+        stored.interaction_id = record.id
+        session.add_all(_evidence_rows(record.id, evidence))
+        stored.opportunity_ids = _link(
+            session,
+            organization_id=mailbox.organization_id,
+            owner=mailbox.email,
+            side=side,
+            interaction_id=record.id,
+            lookup=lookup,
+            new=stored.status == "added",
+        )
+    return results
+
+
+def _record_fields(interaction: Interaction, digest: str, keep_body: bool) -> dict[str, object]:
+    return {
+        "source": interaction.source,
+        "type": interaction.type,
+        "thread_id": interaction.thread_id,
+        "participants": [p.model_dump() for p in interaction.participants()],
+        "sent_at": interaction.sent_at,
+        "subject": interaction.subject,
+        "body": interaction.body if keep_body else "",
+        "provider_id": interaction.provider_id,
+        "deleted_at": None,
+        "start": interaction.start,
+        "end": interaction.end,
+        "status": interaction.status,
+        "content_hash": digest,
+    }
+
+
+def _evidence_rows(interaction_id: int, evidence: list[Evidence]) -> list[EvidenceRecord]:
+    return [
+        EvidenceRecord(
+            interaction_id=interaction_id,
+            kind=item.kind.value,
+            confidence=item.confidence,
+            actor=item.actor,
+            quote=item.quote,
+            speaker=item.speaker,
+            observed_at=item.observed_at,
+            meeting_start=item.meeting and item.meeting.start,
+            meeting_end=item.meeting and item.meeting.end,
+            meeting_category=item.meeting and item.meeting.category,
+            meeting_time=item.meeting_time,
+        )
+        for item in evidence
+    ]
 
 
 def _link(
-    session: Session, *, organization_id: int, owner: str, side: BuyerSide, interaction_id: int
+    session: Session,
+    *,
+    organization_id: int,
+    owner: str,
+    side: BuyerSide,
+    interaction_id: int,
+    lookup: Lookup,
+    new: bool,
 ) -> list[int]:
-    accounts = {
-        domain: _account(session, organization_id, domain) for domain in side.account_domains
-    }
+    accounts = {}
+    for domain in side.account_domains:
+        key = (organization_id, domain)
+        if key not in lookup.accounts:
+            lookup.accounts[key] = _account(session, organization_id, domain)
+        accounts[domain] = lookup.accounts[key]
     for person in side.contacts:
-        contact = session.exec(
-            select(Contact).where(
-                Contact.organization_id == organization_id, Contact.email == person.email
-            )
-        ).first()
+        key = (organization_id, person.email)
+        contact = (
+            lookup.contacts.get(key)
+            or session.exec(
+                select(Contact).where(
+                    Contact.organization_id == organization_id, Contact.email == person.email
+                )
+            ).first()
+        )
         if contact is None:
             account = accounts.get(person.domain)
-            session.add(
-                Contact(
-                    organization_id=organization_id,
-                    email=person.email,
-                    name=person.name,
-                    account_id=account.id if account else None,
-                )
+            contact = Contact(
+                organization_id=organization_id,
+                email=person.email,
+                name=person.name,
+                account_id=account.id if account else None,
             )
+            session.add(contact)
         elif person.name and not contact.name:
             contact.name = person.name
+        lookup.contacts[key] = contact
     linked: list[int] = []
     for account in accounts.values():
-        opportunity = _open_opportunity(session, organization_id, account, owner)
-        link = session.get(InteractionOpportunity, (interaction_id, opportunity.id))
-        if link is None:
+        key = (account.id, owner)
+        if key not in lookup.opportunities:
+            lookup.opportunities[key] = _open_opportunity(session, organization_id, account, owner)
+        opportunity = lookup.opportunities[key]
+        # a new interaction has no links yet; a changed one may
+        if new or session.get(InteractionOpportunity, (interaction_id, opportunity.id)) is None:
             session.add(
                 InteractionOpportunity(interaction_id=interaction_id, opportunity_id=opportunity.id)
             )
+        assert opportunity.id is not None
         linked.append(opportunity.id)
-    session.flush()
     return linked
 
 

@@ -19,7 +19,7 @@ from models.db import session_scope
 from models.mailbox import Mailbox
 from models.sales_process import SalesProcess
 from models.settings import Settings, get_settings
-from models.store import is_unchanged, mailbox_for, store_interaction
+from models.store import Lookup, is_unchanged, mailbox_for, store_interactions
 
 BATCH_SIZE = 256
 
@@ -76,7 +76,19 @@ def store_batch(
     """Classify the new or changed interactions of `batch` and store them in `session` (the
     caller commits); excluded addresses are dropped before anything reads them."""
     settings = settings or get_settings()
+    lookup = Lookup()
     fresh: list[tuple[Interaction, int]] = []
+    mailboxes: dict[str, Mailbox] = {}
+    for item in batch:
+        if isinstance(item, Interaction) and item.mailbox not in mailboxes:
+            mailboxes[item.mailbox] = mailbox_for(session, email=item.mailbox, provider=item.source)
+            lookup.prefetch(
+                session,
+                mailbox_id=mailboxes[item.mailbox].id,
+                source_ids=[
+                    i.id for i in batch if isinstance(i, Interaction) and i.mailbox == item.mailbox
+                ],
+            )
     for item in batch:
         if isinstance(item, FileProblem):
             report.problems.append(item)
@@ -84,26 +96,30 @@ def store_batch(
         if any(settings.excludes(p.email) for p in item.participants()):
             report.statuses["excluded"] += 1
             continue
-        mailbox = mailbox_for(session, email=item.mailbox, provider=item.source)
+        mailbox = mailboxes[item.mailbox]
         assert mailbox.id is not None
-        if is_unchanged(session, mailbox=mailbox, interaction=item):
+        if is_unchanged(session, mailbox=mailbox, interaction=item, lookup=lookup):
             report.statuses["unchanged"] += 1
         else:
             fresh.append((item, mailbox.id))
-    mailboxes = {m: session.get_one(Mailbox, m) for _, m in fresh}
+    by_id = {m.id: m for m in mailboxes.values()}
     found = classifier.classify_many([interaction for interaction, _ in fresh])
+    per_mailbox: dict[int, list[tuple[Interaction, list]]] = {}
     for (interaction, mailbox_id), evidence in zip(fresh, found, strict=True):
-        stored = store_interaction(
+        per_mailbox.setdefault(mailbox_id, []).append((interaction, evidence))
+    for mailbox_id, items in per_mailbox.items():
+        results = store_interactions(
             session,
-            mailbox=mailboxes[mailbox_id],
-            interaction=interaction,
-            evidence=evidence,
+            mailbox=by_id[mailbox_id],
+            found=items,
             keep_body=settings.keep_bodies,
+            lookup=lookup,
         )
-        report.statuses[stored.status] += 1
-        if stored.status != "internal":
-            report.evidence.update(e.kind.value for e in evidence)
-            report.opportunity_ids.update(stored.opportunity_ids)
+        for (_, evidence), stored in zip(items, results, strict=True):
+            report.statuses[stored.status] += 1
+            if stored.status != "internal":
+                report.evidence.update(e.kind.value for e in evidence)
+                report.opportunity_ids.update(stored.opportunity_ids)
 
 
 def record_changes(
