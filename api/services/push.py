@@ -112,9 +112,10 @@ def _pushed(engine: Engine, provider: str) -> list[tuple[Mailbox, MailboxSync]]:
 def dispatcher(settings: Settings) -> Callable[[Target], None]:
     """How a push starts its sync: a Celery task when a broker is set, else in this process."""
     if settings.broker_url:
-        from api.worker import sync as sync_task
+        from api.worker import SYNC_TASK, app
 
-        return lambda target: sync_task.delay(target.mailbox, [target.stream])
+        task = app.tasks[SYNC_TASK]
+        return lambda target: task.delay(target.mailbox, [target.stream])
 
     from api.services.live import run_sync
 
