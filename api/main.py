@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api.errors import ProofstageError
-from api.routes import changes, health, mailboxes, opportunities, process, push
+from api.routes import changes, connect, health, mailboxes, opportunities, process, push
 
 log = logging.getLogger("proofstage.api")
 
@@ -23,7 +23,7 @@ app = FastAPI(
         "evidence: the message or event id, the quote and the time."
     ),
 )
-for module in (opportunities, process, changes, mailboxes, push, health):
+for module in (opportunities, process, changes, mailboxes, connect, push, health):
     app.include_router(module.router)
 
 
