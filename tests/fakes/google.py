@@ -141,9 +141,11 @@ class FakeGoogle:
                 self._record(box, "labelsRemoved", message, list(remove))
 
     def forget_history(self, email: str) -> None:
-        """Every history id handed out so far is too old now (Gmail then answers 404)."""
+        """Every history id handed out so far is too old now (Gmail then answers 404); the
+        mailbox's current id, which getProfile hands out next, stays valid, as in Gmail."""
         box = self.mailboxes[email]
-        box.oldest_history_id = box.history_id + 1
+        box.history_id += 1
+        box.oldest_history_id = box.history_id
 
     def put_event(self, email: str, event: dict) -> dict:
         """Create or change an event (Calendar's resource shape); it shows in the next sync."""
