@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Literal, Protocol
 
 from capture.interaction import Interaction
@@ -47,6 +48,9 @@ class Source(Protocol):
 
     provider: str  # "microsoft" or "google"
     stream: Stream
+    # read from scratch again once a round is this old (a Graph calendar delta keeps the window
+    # it started with, so new far-future events would fall outside it); None: never
+    refresh_after: timedelta | None
 
     def pages(self, cursor: str | None) -> Iterator[Page]:
         """Changes since `cursor`; None reads everything (backfill). Raises CursorExpired when

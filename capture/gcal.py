@@ -40,6 +40,7 @@ class GoogleCalendarSource:
 
     provider = "google"
     stream: Stream = "calendar"
+    refresh_after = None  # its cursor never narrows what it sees
 
     def __init__(
         self,

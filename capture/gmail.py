@@ -51,6 +51,7 @@ class GmailSource:
 
     provider = "google"
     stream: Stream = "mail"
+    refresh_after = None  # its cursor never narrows what it sees
 
     def __init__(
         self,

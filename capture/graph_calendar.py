@@ -43,6 +43,7 @@ class GraphCalendarSource:
         self.mailbox = mailbox
         self.client = client
         self.now = now
+        self.refresh_after = timedelta(days=client.config.calendar_refresh_days)
 
     def pages(self, cursor: str | None) -> Iterator[Page]:
         """Changes since `cursor` (a next or delta link, which keeps its window); None starts a

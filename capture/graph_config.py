@@ -31,6 +31,8 @@ class GraphConfig(BaseSettings):
 
     calendar_days_back: int = 180
     calendar_days_ahead: int = 365
+    # a calendarView delta keeps the window it started with: read from scratch this often
+    calendar_refresh_days: int = 7
     page_size: int = 50
     timeout: float = 30.0
     max_retries: int = 5

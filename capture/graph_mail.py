@@ -31,6 +31,7 @@ class GraphMailSource:
 
     provider = "microsoft"
     stream = "mail"
+    refresh_after = None  # its cursor never narrows what it sees
 
     def __init__(self, mailbox: str, *, client: GraphClient):
         self.mailbox = mailbox

@@ -18,6 +18,9 @@ class MailboxSyncBase(SQLModel):
     last_error: str | None = None
     last_error_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     full_resyncs: int = Field(default=0, description="times the provider refused the cursor")
+    round_started_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="when the last read from scratch began"
+    )
     items_synced: int = 0
     push_id: str | None = Field(default=None, description="Graph subscription or Google channel")
     push_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -119,9 +119,12 @@ class _StreamSync:
     settings: Settings
 
     def run(self, *, full: bool) -> None:
-        state_id, cursor = _begin(
+        state_id, cursor, round_started = _begin(
             self.engine, mailbox=self.mailbox, stream=self.source.stream, now=self.now()
         )
+        refresh = getattr(self.source, "refresh_after", None)
+        if refresh is not None and round_started is not None:
+            full = full or self.now() - round_started > refresh
         try:
             try:
                 self.read(state_id, None if full else cursor)
@@ -151,6 +154,9 @@ class _StreamSync:
                 state.last_error_at = self.now()
 
     def read(self, state_id: int, cursor: str | None) -> None:
+        if cursor is None:
+            with session_scope(self.engine) as session:
+                session.get_one(MailboxSync, state_id).round_started_at = self.now()
         for page in self.source.pages(cursor):
             with session_scope(self.engine) as session:
                 # the page, its evidence and the cursor after it: one transaction
@@ -200,15 +206,16 @@ def _record_failure(
 
 def _begin(
     engine: Engine, *, mailbox: Mailbox, stream: str, now: datetime
-) -> tuple[int, str | None]:
-    """The stream's state row (made on first sync), marked as attempted; its id and cursor."""
+) -> tuple[int, str | None, datetime | None]:
+    """The stream's state row (made on first sync), marked as attempted; its id, cursor and
+    when its current round began."""
     with session_scope(engine) as session:
         state = stream_state(session, mailbox_id=mailbox.id, stream=stream)
         state.last_attempt_at = now
         session.add(state)
         session.flush()
         assert state.id is not None
-        return state.id, state.cursor
+        return state.id, state.cursor, state.round_started_at
 
 
 def stream_state(session: Session, *, mailbox_id: int | None, stream: str) -> MailboxSync:

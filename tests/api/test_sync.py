@@ -71,6 +71,7 @@ class ListSource:
     stream: str
     rounds: list[list[Page]]
     provider: str = "microsoft"
+    refresh_after: timedelta | None = None
     fail_at: int | None = None  # raise before serving the page with this index, once
     expired: bool = False
     served: list[str | None] = field(default_factory=list)
@@ -240,3 +241,25 @@ def test_an_unknown_mailbox_is_a_clear_error(engine, classifier):
         _sync(engine, classifier, ListSource("mail", _backfill()))
     with Session(engine) as session:
         assert session.exec(select(Mailbox)).all() == []
+
+
+def test_a_round_older_than_the_refresh_age_is_read_from_scratch(engine, classifier):
+    _mailbox(engine)
+    source = ListSource("calendar", [[Page([event(1)], final=True)]] * 3)
+    source.refresh_after = timedelta(days=7)
+    _sync(engine, classifier, source)
+    _sync(engine, classifier, source)  # the same day: from the cursor
+    assert source.served == [None, "1"]
+    later = NOW + timedelta(days=8)
+    sync_mailbox(
+        email=REP,
+        engine=engine,
+        classifier=classifier,
+        process=shipped_process(),
+        sources_for=lambda _: nullcontext([source]),
+        now=lambda: later,
+        settings=Settings(),
+    )
+    assert source.served[-1] is None
+    with Session(engine) as session:
+        assert session.exec(select(MailboxSync)).one().round_started_at == later

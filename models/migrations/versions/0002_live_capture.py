@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("last_error", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column("last_error_at", models.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("full_resyncs", sa.Integer(), nullable=False),
+        sa.Column("round_started_at", models.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("items_synced", sa.Integer(), nullable=False),
         sa.Column("push_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column("push_expires_at", models.types.UTCDateTime(timezone=True), nullable=True),
