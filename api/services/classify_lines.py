@@ -44,7 +44,7 @@ def classify_stream(lines: Iterable[str], output: TextIO) -> None:
         results = iter(classifier.classify_many(good))
         for item in parsed:
             if isinstance(item, Interaction):
-                row = output_line(item.id, next(results))
+                row = output_line(item.id, next(results), body_length=len(item.body))
             else:
                 row = item
             output.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -73,6 +73,25 @@ def test_classify_bad_lines_give_error_lines_and_the_rest_goes_on():
     assert "error" in rows[1] and "error" in rows[2]
     assert "sent_at" in rows[2]["error"]
     assert rows[3]["evidence"] == rows[0]["evidence"] != []
+    assert "truncated" not in rows[0]
+
+
+def test_classify_says_when_a_huge_body_was_cut():
+    body = "Thanks!\n\nOn Mon, Li Wei <li@buyer.com> wrote:\n> Budget is approved for Q3.\n"
+    huge = body + "x" * 150_000
+    line = {
+        "id": "big-1",
+        "type": "email",
+        "mailbox": "ana@seller.com",
+        "sent_at": "2026-03-02T15:04:00Z",
+        "to": [{"email": "li@buyer.com"}],
+        "body": huge,
+    }
+    result = run("classify", "-", stdin=json.dumps(line) + "\n")
+    assert result.returncode == 0, result.stderr
+    (row,) = lines(result.stdout)
+    assert row["truncated"] == {"read": 100_000, "of": len(huge)}
+    assert [e["kind"] for e in row["evidence"]] == ["budget_confirmed"]
 
 
 def test_assess_json_prints_every_sample_opportunity_with_its_expected_stage():
