@@ -364,7 +364,7 @@ def _vendor_is_us(span: Span, sentence: Span, seller_domain: str) -> bool:
         return True
     if token.lower_ in _THEM or token.lower_ in default_cues().near.get("other_vendor", ()):
         return False
-    if token.is_title or token.is_upper:
+    if token.text[:1].isupper():  # a name: "Acme", but also "IDeaS" or "eXp"-like brands
         following = doc[i + 1].lower_ if i + 1 < sentence.end else ""
         # "the Enterprise plan", "the Pro tier": one of our offers, not another vendor
         return following in _OFFER_NOUNS or names_company(token.text, seller_domain)
