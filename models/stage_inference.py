@@ -96,6 +96,10 @@ def _prove(
     not_before: datetime | None,
 ) -> tuple[datetime, list[ObservedEvidence]] | None:
     """The earliest time the criterion became true and the evidence that shows it, or None."""
+    same: dict[tuple[str, Kind], list[ObservedEvidence]] = defaultdict(list)
+    for kind in criterion.together_with:  # evidence of each kind by interaction, looked up once
+        for e in by_kind.get(kind, []):
+            same[(e.interaction_id, kind)].append(e)
 
     def earliest(kind: Kind) -> tuple[datetime, list[ObservedEvidence]] | None:
         best: tuple[datetime, list[ObservedEvidence]] | None = None
@@ -105,10 +109,7 @@ def _prove(
             if not set(criterion.together_with) <= by_interaction[item.interaction_id]:
                 continue
             chain = [item] + [
-                e
-                for k in criterion.together_with
-                for e in by_kind[k]
-                if e.interaction_id == item.interaction_id
+                e for k in criterion.together_with for e in same[(item.interaction_id, k)]
             ][: len(criterion.together_with)]
             if criterion.then:
                 follow = next(
@@ -212,7 +213,10 @@ def assess(
         after = before
         if kinds:  # only new evidence can move the stage
             seen += evidence_of[ref.id]
-            after, _ = _evaluate(process, seen)
+            # evidence only ever proves more, so once the stage reached by all the evidence is
+            # reached, nothing later can move it: no need to evaluate again
+            if before < stage_index:
+                after, _ = _evaluate(process, seen)
         allowed = process.days_allowed(process.stages[before])
         silent = ref.at - quiet_since if quiet_since else timedelta(0)
         if Kind.disengaged in kinds:

@@ -53,7 +53,7 @@ class Lookup:
 
     records: dict[tuple[int | None, str], InteractionRecord | None] = field(default_factory=dict)
     accounts: dict[tuple[int, str], Account] = field(default_factory=dict)
-    contacts: dict[tuple[int, str], Contact] = field(default_factory=dict)
+    contacts: dict[tuple[int, str], Contact | None] = field(default_factory=dict)
     opportunities: dict[tuple[int | None, str], Opportunity] = field(default_factory=dict)
 
     def prefetch(self, session: Session, *, mailbox_id: int | None, source_ids: list[str]) -> None:
@@ -69,6 +69,21 @@ class Lookup:
             ).all()
             self.records.update({(mailbox_id, i): None for i in chunk})
             self.records.update({(mailbox_id, r.source_id): r for r in found})
+
+    def prefetch_contacts(
+        self, session: Session, *, organization_id: int, emails: set[str]
+    ) -> None:
+        """Load the organization's known contacts among `emails` with one query per 500."""
+        wanted = sorted(e for e in emails if (organization_id, e) not in self.contacts)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found = session.exec(
+                select(Contact).where(
+                    Contact.organization_id == organization_id, col(Contact.email).in_(chunk)
+                )
+            ).all()
+            self.contacts.update({(organization_id, e): None for e in chunk})
+            self.contacts.update({(organization_id, c.email): c for c in found})
 
 
 def existing(
@@ -161,6 +176,11 @@ def store_interactions(
             delete(EvidenceRecord).where(col(EvidenceRecord.interaction_id).in_(withdrawn))
         )
     session.flush()
+    lookup.prefetch_contacts(
+        session,
+        organization_id=mailbox.organization_id,
+        emails={p.email for _, _, side, _ in written for p in side.contacts},
+    )
     for stored, record, side, evidence in written:
         assert record.id is not None
         stored.interaction_id = record.id
@@ -232,14 +252,14 @@ def _link(
         accounts[domain] = lookup.accounts[key]
     for person in side.contacts:
         key = (organization_id, person.email)
-        contact = (
-            lookup.contacts.get(key)
-            or session.exec(
+        if key in lookup.contacts:
+            contact = lookup.contacts[key]
+        else:
+            contact = session.exec(
                 select(Contact).where(
                     Contact.organization_id == organization_id, Contact.email == person.email
                 )
             ).first()
-        )
         if contact is None:
             account = accounts.get(person.domain)
             contact = Contact(
