@@ -1,7 +1,8 @@
 """Benchmark: a Microsoft 365 backfill from the fake Graph server into PostgreSQL.
 
-Seeds the fake Graph (tests/fakes/graph.py, served over TLS on localhost) with N sent messages
-of realistic length (bench/mailgen.py) and M calendar events, then times the whole live path:
+Seeds the fake Graph (tests/fakes/graph.py, served over TLS on localhost by a separate process,
+as Graph is another machine) with N sent messages of realistic length (bench/mailgen.py) and M
+calendar events, then times the whole live path:
 msal token, delta paging over HTTPS, mapping, classification, storing with evidence and cursor
 per page, and the stage updates, into a fresh PostgreSQL schema. As the baseline, the same
 process then times classification alone of the same interactions, so the figures say how much
@@ -12,6 +13,7 @@ Run: .venv/bin/python -m bench.sync [--messages 20000] [--events 2000] [--page-s
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import resource
 import tempfile
@@ -69,54 +71,82 @@ def main() -> None:
     ca.issue_cert("localhost", "127.0.0.1").private_key_and_cert_chain_pem.write_to_path(
         str(work / "server.pem")
     )
-    fake = FakeGraph(default_page_size=args.page_size)
-    started = time.perf_counter()
-    seed(fake, args.messages, args.events)
-    print(
-        f"seeded {args.messages} messages, {args.events} events "
-        f"in {time.perf_counter() - started:.1f} s"
+    context = multiprocessing.get_context("fork")
+    ready: multiprocessing.Queue = context.Queue()
+    server = context.Process(
+        target=_serve_fake,
+        args=(args.messages, args.events, args.page_size, work / "server.pem", ready),
+        daemon=True,
     )
+    server.start()
+    base, fake = ready.get(timeout=600)
+    print(f"fake Graph at {base}, seeded with {args.messages} messages, {args.events} events")
+    try:
+        _bench(args, work, base, fake)
+    finally:
+        server.terminate()
 
+
+def _serve_fake(
+    messages: int, events: int, page_size: int, pem: Path, ready: multiprocessing.Queue
+) -> None:
+    fake = FakeGraph(default_page_size=page_size)
+    seed(fake, messages, events)
+    with serve(fake.app, certfile=pem, keyfile=pem) as base:
+        ready.put(
+            (
+                base,
+                {
+                    "tenant": fake.tenant,
+                    "client_id": fake.client_id,
+                    "client_secret": fake.client_secret,
+                },
+            )
+        )
+        while True:
+            time.sleep(3600)
+
+
+def _bench(args: argparse.Namespace, work: Path, base: str, fake: dict[str, str]) -> None:
     admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
     schema = f"bench_{uuid.uuid4().hex[:10]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     url = f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    with serve(fake.app, certfile=work / "server.pem", keyfile=work / "server.pem") as base:
-        os.environ.update(
-            {
-                "PROOFSTAGE_MS_TENANT_ID": fake.tenant,
-                "PROOFSTAGE_MS_CLIENT_ID": fake.client_id,
-                "PROOFSTAGE_MS_CLIENT_SECRET": fake.client_secret,
-                "PROOFSTAGE_MS_AUTHORITY_HOST": base,
-                "PROOFSTAGE_MS_GRAPH_URL": f"{base}/v1.0",
-                "PROOFSTAGE_MS_CA_BUNDLE": str(work / "ca.pem"),
-                "PROOFSTAGE_MS_PAGE_SIZE": str(args.page_size),
-                "PROOFSTAGE_DATABASE_URL": url,
-                "PROOFSTAGE_SECRET_KEY": Fernet.generate_key().decode(),
-            }
-        )
-        from api.services.live import _classifier, run_sync
-        from api.services.mailboxes import connect
-        from models.db import get_engine, migrate, session_scope
-        from models.settings import get_settings
+    os.environ.update(
+        {
+            "PROOFSTAGE_MS_TENANT_ID": fake["tenant"],
+            "PROOFSTAGE_MS_CLIENT_ID": fake["client_id"],
+            "PROOFSTAGE_MS_CLIENT_SECRET": fake["client_secret"],
+            "PROOFSTAGE_MS_AUTHORITY_HOST": base,
+            "PROOFSTAGE_MS_GRAPH_URL": f"{base}/v1.0",
+            "PROOFSTAGE_MS_CA_BUNDLE": str(work / "ca.pem"),
+            "PROOFSTAGE_MS_PAGE_SIZE": str(args.page_size),
+            "PROOFSTAGE_DATABASE_URL": url,
+            "PROOFSTAGE_SECRET_KEY": Fernet.generate_key().decode(),
+        }
+    )
+    from api.services.live import _classifier, run_sync
+    from api.services.mailboxes import connect
+    from models.db import get_engine, migrate, session_scope
+    from models.settings import get_settings
 
-        get_settings.cache_clear()
-        migrate(url)
-        with session_scope(get_engine(url)) as session:
-            connect(session, email=MAILBOX, provider="microsoft")
-        classifier = _classifier()  # loaded before the clock starts, as a worker has it
-        pages = 0
+    get_settings.cache_clear()
+    migrate(url)
+    with session_scope(get_engine(url)) as session:
+        connect(session, email=MAILBOX, provider="microsoft")
+    classifier = _classifier()  # loaded before the clock starts, as a worker has it
+    pages = 0
 
-        def count(_stream: str, _page: object) -> None:
-            nonlocal pages
-            pages += 1
+    def count(_stream: str, _page: object) -> None:
+        nonlocal pages
+        pages += 1
 
-        wall, cpu = time.perf_counter(), time.process_time()
-        report = run_sync(email=MAILBOX, on_page=count)
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        assert report.ok, [s.error for s in report.streams]
-        stored = report.items.statuses["added"]
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = run_sync(email=MAILBOX, on_page=count)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    assert report.ok, [s.error for s in report.streams]
+    stored = report.items.statuses["added"]
 
     mails = generate(args.messages, seed=11)
     baseline = time.perf_counter()
@@ -137,7 +167,7 @@ def main() -> None:
         f"baseline, classify_many alone on the {args.messages} messages: {baseline:.1f} s "
         f"({args.messages / baseline:,.0f}/s); classification is {baseline / wall:.0%} of the sync"
     )
-    print(f"peak RSS {peak:.0f} MB (fake server, seed data and all); target: under 30 s")
+    print(f"peak RSS {peak:.0f} MB of the syncing process; target: under 30 s")
 
 
 if __name__ == "__main__":
