@@ -126,6 +126,7 @@ def mailboxes_remove(
     """Delete a rep's mailbox and everything captured from it (interactions, evidence, sync
     state, stored credentials); the deals it touched are re-assessed."""
     from api.services.ingest import record_changes
+    from api.services.live import mailbox_secret_names
     from api.services.mailboxes import remove
     from models.credential import DatabaseStore
     from models.db import session_scope
@@ -138,7 +139,7 @@ def mailboxes_remove(
             touched = remove(session, email=email)
     except ProofstageError as exc:
         raise _fail(exc.detail) from exc
-    secrets = DatabaseStore(engine).delete_prefix(f"{email.lower()}:")
+    secrets = DatabaseStore(engine).delete(mailbox_secret_names(email))
     record_changes(
         engine, opportunity_ids=touched, process=_process(process), as_of=datetime.now(UTC)
     )

@@ -38,10 +38,10 @@ class DatabaseStore:
             session.add(row)
             session.commit()
 
-    def delete_prefix(self, prefix: str) -> int:
-        """Forget every secret whose name starts with `prefix` (a removed mailbox's)."""
+    def delete(self, names: list[str]) -> int:
+        """Forget these secrets (a removed rep's); returns how many there were."""
         with Session(self.engine) as session:
-            rows = [r for r in session.query(Credential).all() if r.name.startswith(prefix)]
+            rows = [row for name in names if (row := session.get(Credential, name))]
             for row in rows:
                 session.delete(row)
             session.commit()

@@ -37,8 +37,20 @@ def graph_account_name(email: str) -> str:
 
 
 def mailbox_secret_names(email: str) -> list[str]:
-    """Every secret kept for one rep, deleted when the rep is removed."""
-    return [graph_account_name(email), f"google-oauth-{email.lower()}"]
+    """Every secret kept for one rep alone, deleted when the rep is removed. (Delegated
+    Microsoft tokens sit in the tenant's msal cache; without the account id stored here they
+    are never used again, and msal drops them when they expire.)"""
+    email = email.lower()
+    return [
+        graph_account_name(email),
+        f"google-oauth-{email}",
+        *(push_secret_name(email, stream) for stream in ("mail", "calendar")),
+    ]
+
+
+def push_secret_name(email: str, stream: str) -> str:
+    """Where a stream's push secret (Graph clientState, Calendar channel token) is kept."""
+    return f"push-{email}-{stream}"
 
 
 @contextmanager

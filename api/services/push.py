@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from api.services.live import secret_store
+from api.services.live import push_secret_name, secret_store
 from api.services.sync import stream_state
 from capture.base import SecretStore, Stream
 from capture.google_watch import CalendarChannel
@@ -33,16 +33,11 @@ class Target:
     stream: Stream
 
 
-def secret_name(email: str, stream: str) -> str:
-    """Where a stream's push secret (Graph clientState, Calendar channel token) is kept."""
-    return f"push-{email}-{stream}"
-
-
 def graph_subscriptions(engine: Engine, secrets: SecretStore) -> dict[str, Subscription]:
     """The live Graph subscriptions by id, with their client states decrypted."""
     found: dict[str, Subscription] = {}
     for box, state in _pushed(engine, "microsoft"):
-        client_state = secrets.load(secret_name(box.email, state.stream))
+        client_state = secrets.load(push_secret_name(box.email, state.stream))
         if client_state and state.push_id and state.push_expires_at:
             found[state.push_id] = Subscription(
                 id=state.push_id,
@@ -60,7 +55,7 @@ def calendar_channel(
     """The Google Calendar channel with this id, with its token decrypted."""
     for box, state in _pushed(engine, "google"):
         if state.stream == "calendar" and state.push_id == channel_id and state.push_expires_at:
-            stored = secrets.load(secret_name(box.email, state.stream))
+            stored = secrets.load(push_secret_name(box.email, state.stream))
             if stored:
                 data = json.loads(stored)
                 return CalendarChannel(
@@ -91,7 +86,7 @@ def record_push(
 ) -> None:
     """Remember a created or renewed subscription or channel (its secret encrypted)."""
     if secret is not None:
-        secrets.save(secret_name(mailbox.email, stream), secret.encode())
+        secrets.save(push_secret_name(mailbox.email, stream), secret.encode())
     with session_scope(engine) as session:
         state = stream_state(session, mailbox_id=mailbox.id, stream=stream)
         state.push_id = push_id

@@ -14,7 +14,8 @@ from api.services.mailboxes import health
 from api.services.push import renew_all
 from models.db import get_engine
 from models.settings import Settings, get_settings
-from tests.api.test_live_sync import KEY, _connect, _seed, _stored, graph  # noqa: F401
+from tests.api.test_live_sync import _connect, _seed, _stored, graph  # noqa: F401
+from tests.capture.graph_support import MAILBOX
 
 
 @pytest.fixture
@@ -70,3 +71,38 @@ def test_a_genuine_notification_syncs_and_a_forged_one_does_not(api, graph, data
     assert response.status_code == 202 and response.json() == {"syncs": 1}
     interactions, _ = _stored(database_url)
     assert len(interactions) == 3  # the mail stream only: the events wait for their own push
+
+
+def test_removing_a_rep_deletes_their_data_and_secrets(api, graph, database_url):  # noqa: F811
+    from sqlmodel import select
+    from typer.testing import CliRunner
+
+    from api.cli import app as cli
+    from models.credential import Credential
+    from models.mailbox import Mailbox
+
+    _seed(graph, messages=2)
+    _connect(database_url)
+    _subscribe(database_url)
+    api.post(
+        "/push/microsoft",
+        json={
+            "value": [
+                {"subscriptionId": s["id"], "clientState": s["clientState"]}
+                for s in graph.fake.subscriptions.values()
+            ]
+        },
+    )
+    assert len(_stored(database_url)[0]) == 4
+
+    def push_secrets() -> list[str]:
+        with Session(get_engine(database_url)) as session:
+            return [c.name for c in session.exec(select(Credential)) if c.name.startswith("push-")]
+
+    assert len(push_secrets()) == 2
+    result = CliRunner().invoke(cli, ["mailboxes", "remove", MAILBOX, "--yes"])
+    assert result.exit_code == 0, result.output
+    assert _stored(database_url) == (set(), set())
+    assert push_secrets() == []
+    with Session(get_engine(database_url)) as session:
+        assert session.exec(select(Mailbox)).all() == []
