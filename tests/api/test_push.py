@@ -106,3 +106,21 @@ def test_removing_a_rep_deletes_their_data_and_secrets(api, graph, database_url)
     assert push_secrets() == []
     with Session(get_engine(database_url)) as session:
         assert session.exec(select(Mailbox)).all() == []
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_google_pushes_without_their_secret_are_refused(database_url, monkeypatch):
+    monkeypatch.setenv("PROOFSTAGE_DATABASE_URL", database_url)
+    monkeypatch.setenv("PROOFSTAGE_GOOGLE_PUSH_TOKEN", "right-token")
+    get_settings.cache_clear()
+    client = TestClient(app)
+    try:
+        calendar = client.post(
+            "/push/google/calendar",
+            headers={"X-Goog-Channel-ID": "nope", "X-Goog-Channel-Token": "x"},
+        )
+        gmail = client.post("/push/google/gmail", params={"token": "wrong"}, json={})
+    finally:
+        get_settings.cache_clear()
+    assert calendar.status_code == 403 and calendar.json()["error"] == "Forbidden"
+    assert gmail.status_code == 403 and "token" in gmail.json()["detail"]
