@@ -36,6 +36,12 @@ def graph_account_name(email: str) -> str:
     return f"msal-account-{email.lower()}"
 
 
+def graph_account(secrets: SecretStore, email: str) -> str | None:
+    """The msal account id of a rep who signed in themselves; None: the app's own access."""
+    stored = secrets.load(graph_account_name(email))
+    return stored.decode() if stored else None
+
+
 def mailbox_secret_names(email: str) -> list[str]:
     """Every secret kept for one rep alone, deleted when the rep is removed. (Delegated
     Microsoft tokens sit in the tenant's msal cache; without the account id stored here they
@@ -60,9 +66,8 @@ def provider_sources(mailbox: Mailbox, *, secrets: SecretStore) -> Iterator[list
         from capture.graph_config import GraphConfig
         from capture.graph_sources import graph_client, graph_sources
 
-        account = secrets.load(graph_account_name(mailbox.email))
         client = graph_client(
-            GraphConfig(), secrets=secrets, account_id=account.decode() if account else None
+            GraphConfig(), secrets=secrets, account_id=graph_account(secrets, mailbox.email)
         )
         with client:
             yield graph_sources(mailbox.email, client=client)

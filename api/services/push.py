@@ -148,7 +148,7 @@ def renew_all(engine: Engine, settings: Settings, *, now: datetime) -> list[tupl
 def _renew_graph(
     engine: Engine, secrets: SecretStore, box: Mailbox, now: datetime
 ) -> list[tuple[str, str, str]]:
-    from api.services.live import graph_account_name
+    from api.services.live import graph_account
     from capture.graph_config import GraphConfig
     from capture.graph_sources import graph_client
     from capture.graph_subscriptions import (
@@ -161,38 +161,31 @@ def _renew_graph(
     if not config.notification_url:
         return []
     existing = {(s.mailbox, s.stream): s for s in graph_subscriptions(engine, secrets).values()}
-    account = secrets.load(graph_account_name(box.email))
     done = []
     with graph_client(
-        config, secrets=secrets, account_id=account.decode() if account else None
+        config, secrets=secrets, account_id=graph_account(secrets, box.email)
     ) as client:
         stream: Stream
         for stream in ("mail", "calendar"):
             current = existing.get((box.email, stream))
             if current is None or current.expires_at <= now:
                 made = create_subscription(client, mailbox=box.email, stream=stream, now=now)
-                record_push(
-                    engine,
-                    secrets,
-                    mailbox=box,
-                    stream=stream,
-                    push_id=made.id,
-                    expires_at=made.expires_at,
-                    secret=made.client_state,
-                )
-                done.append((box.email, stream, "subscribed"))
+                secret, what = made.client_state, "subscribed"
             elif renewal_due(current, now=now):
                 made = renew_subscription(client, current, now=now)
-                record_push(
-                    engine,
-                    secrets,
-                    mailbox=box,
-                    stream=stream,
-                    push_id=made.id,
-                    expires_at=made.expires_at,
-                    secret=None,
-                )
-                done.append((box.email, stream, "renewed"))
+                secret, what = None, "renewed"  # a renewal keeps its client state
+            else:
+                continue
+            record_push(
+                engine,
+                secrets,
+                mailbox=box,
+                stream=stream,
+                push_id=made.id,
+                expires_at=made.expires_at,
+                secret=secret,
+            )
+            done.append((box.email, stream, what))
     return done
 
 

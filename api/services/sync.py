@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -81,13 +81,12 @@ def sync_mailbox(
     if mailbox.paused:
         report.skipped = "paused"
         return report
-    try:
-        opened = sources_for(mailbox)
-        sources = opened.__enter__()
-    except Exception as exc:  # no credentials, bad settings: the mailbox shows it in its health
-        _record_failure(engine, mailbox=mailbox, error=_one_line(exc), now=now(), report=report)
-        return report
-    try:
+    with ExitStack() as stack:
+        try:
+            sources = stack.enter_context(sources_for(mailbox))
+        except Exception as exc:  # no credentials, bad settings: the mailbox's health shows it
+            _record_failure(engine, mailbox=mailbox, error=_one_line(exc), now=now(), report=report)
+            return report
         for source in sources:
             if wanted is not None and source.stream not in wanted:
                 continue
@@ -96,8 +95,6 @@ def sync_mailbox(
             _StreamSync(
                 engine, mailbox, source, stream, classifier, report.items, now, on_page, settings
             ).run(full=full)
-    finally:
-        opened.__exit__(None, None, None)
     report.items.stage_changes = record_changes(
         engine, opportunity_ids=report.items.opportunity_ids, process=process, as_of=now()
     )

@@ -106,14 +106,14 @@ def _mailbox(engine, paused: bool = False) -> None:
         session.commit()
 
 
-def _sync(engine, classifier, source, **kwargs):
+def _sync(engine, classifier, source, *, at=NOW, **kwargs):
     return sync_mailbox(
         email=REP,
         engine=engine,
         classifier=classifier,
         process=shipped_process(),
         sources_for=lambda _: nullcontext([source]),
-        now=lambda: NOW,
+        now=lambda: at,
         settings=kwargs.pop("settings", Settings()),
         **kwargs,
     )
@@ -251,15 +251,7 @@ def test_a_round_older_than_the_refresh_age_is_read_from_scratch(engine, classif
     _sync(engine, classifier, source)  # the same day: from the cursor
     assert source.served == [None, "1"]
     later = NOW + timedelta(days=8)
-    sync_mailbox(
-        email=REP,
-        engine=engine,
-        classifier=classifier,
-        process=shipped_process(),
-        sources_for=lambda _: nullcontext([source]),
-        now=lambda: later,
-        settings=Settings(),
-    )
+    _sync(engine, classifier, source, at=later)
     assert source.served[-1] is None
     with Session(engine) as session:
         assert session.exec(select(MailboxSync)).one().round_started_at == later
