@@ -82,9 +82,13 @@ class EvidenceMatcher:
         self.spans_key = spans_key
         self.rules: dict[str, Rule] = {}
         self.matchers: dict[str, Matcher] = {}
-        # words are kept as their hashes in the vocab's string store, as doc.to_array gives them
-        self._required: list[tuple[str, list[frozenset[int]]]] = []  # (rule id, word sets)
+        # words are kept as their hashes in the vocab's string store, as doc.to_array gives them.
+        # Each distinct required word set is one bit; a sentence's words light the bits of the
+        # sets they belong to, so "every required set meets the sentence" is one integer test.
+        self._required: list[tuple[str, int]] = []  # (rule id, bits of its required sets)
         self._index: dict[int, list[int]] = defaultdict(list)
+        self._bits_of_word: dict[int, int] = defaultdict(int)
+        self._bit_of_set: dict[frozenset[int], int] = {}
         self._always: set[str] = set()  # rules with a pattern that requires no named word
         requirements: list[list[frozenset[str]]] = []
         for data in patterns:
@@ -101,11 +105,11 @@ class EvidenceMatcher:
                     continue
                 for word in min(words_required, key=rarity):
                     self._index[nlp.vocab.strings.add(word)].append(len(self._required))
-                required = [
+                required = (
                     frozenset(nlp.vocab.strings.add(word) for word in words)
                     for words in words_required
-                ]
-                self._required.append((rule.id, required))
+                )
+                self._required.append((rule.id, self._bits(required)))
         exceptions = {
             text: [str(token[ORTH]) for token in tokens]
             for text, tokens in nlp.tokenizer.rules.items()
@@ -113,13 +117,29 @@ class EvidenceMatcher:
         self.gate = WordGate(requirements, exceptions)
         self._order = {rule_id: n for n, rule_id in enumerate(self.rules)}
 
+    def _bits(self, word_sets: Iterable[frozenset[int]]) -> int:
+        """The bits of these required word sets, numbering sets not seen before."""
+        bits = 0
+        for words in word_sets:
+            bit = self._bit_of_set.get(words)
+            if bit is None:
+                bit = self._bit_of_set[words] = 1 << len(self._bit_of_set)
+                for word in words:
+                    self._bits_of_word[word] |= bit
+            bits |= bit
+        return bits
+
     def candidates(self, words: set[int]) -> list[str]:
         """Ids of the rules that could match a sentence of these words (LOWER hashes)."""
+        bits_of_word = self._bits_of_word
+        present = 0  # the required sets that some word of the sentence belongs to
+        for word in words & bits_of_word.keys():
+            present |= bits_of_word[word]
         found = set(self._always)
-        for word in words:
-            for i in self._index.get(word, ()):
+        for word in words & self._index.keys():
+            for i in self._index[word]:
                 rule_id, required = self._required[i]
-                if rule_id not in found and all(accepted & words for accepted in required):
+                if (required & present) == required:
                     found.add(rule_id)
         return sorted(found, key=self._order.__getitem__)
 
