@@ -180,7 +180,9 @@ def test_a_sync_killed_at_random_moments_ends_as_an_uninterrupted_one(
     rng = random.Random(seed)
     kills = 0
     for _attempt in range(12):
-        graph.fake.stall_next(200, 0.4)  # slow answers: a run takes ~12 s, ~6 of them syncing
+        # slow answers, so that syncing outlasts the latest kill (10 s) on a fast machine too:
+        # at 0.4 s a run could finish in under 10 s and escape every kill
+        graph.fake.stall_next(200, 0.8)
         process = subprocess.Popen(
             [_proofstage(), "sync", "--mailbox", MAILBOX],
             env=env,
