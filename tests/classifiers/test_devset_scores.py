@@ -17,5 +17,5 @@ def test_held_out_precision_and_recall_stay_above_their_floors():
     result = evaluate([DEVSET])
     precision, recall, _, support = result.scores["held-out"].figures(None)
     assert support > 300
-    assert precision >= 0.92, precision
-    assert recall >= 0.50, recall
+    assert precision >= 0.93, precision
+    assert recall >= 0.54, recall
