@@ -7,7 +7,6 @@ import html
 import logging
 import re
 import ssl
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -23,12 +22,6 @@ from capture.graph_auth import AuthError, GraphAuth, graph_auth
 from capture.graph_config import GraphConfig
 from capture.graph_sources import graph_client, graph_sources
 from tests.capture.graph_support import MAILBOX, Running, running_fake
-
-
-@pytest.fixture
-def graph(tmp_path: Path) -> Iterator[Running]:
-    with running_fake(tmp_path) as running:
-        yield running
 
 
 def _cache_files(running: Running) -> list[Path]:

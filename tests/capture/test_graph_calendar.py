@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from capture.base import CursorExpired, Page
 from capture.graph_calendar import GraphCalendarSource, event_interaction
 from capture.interaction import Interaction
-from tests.capture.graph_support import MAILBOX, Running, running_fake
+from tests.capture.graph_support import MAILBOX, Running
 from tests.fakes.graph import at
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def graph(tmp_path: Path) -> Iterator[Running]:
-    with running_fake(tmp_path) as running:
-        yield running
 
 
 def _round(graph: Running, cursor: str | None) -> list[Page]:

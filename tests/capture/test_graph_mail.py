@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from capture.base import CursorExpired, Page
 from capture.graph_mail import MESSAGE_FIELDS, GraphMailSource, message_interaction
-from tests.capture.graph_support import MAILBOX, Running, running_fake
-
-
-@pytest.fixture
-def graph(tmp_path: Path) -> Iterator[Running]:
-    with running_fake(tmp_path) as running:
-        yield running
+from tests.capture.graph_support import MAILBOX, Running
 
 
 def _round(graph: Running, cursor: str | None) -> list[Page]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -19,13 +17,7 @@ from capture.graph_subscriptions import (
     renewal_due,
     validation_token,
 )
-from tests.capture.graph_support import MAILBOX, Running, running_fake
-
-
-@pytest.fixture
-def graph(tmp_path: Path) -> Iterator[Running]:
-    with running_fake(tmp_path) as running:
-        yield running
+from tests.capture.graph_support import MAILBOX, Running
 
 
 def test_subscriptions_watch_sent_items_and_events_with_a_fresh_client_state(
